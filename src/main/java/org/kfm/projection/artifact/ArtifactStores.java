@@ -74,9 +74,9 @@ public final class ArtifactStores implements ArtifactStore, AutoCloseable {
         }
         try {
             if (URI_SCHEME.matcher(pathOrUri).matches()) {
-                return new URI(pathOrUri).normalize();
+                return normalize(new URI(pathOrUri));
             }
-            return Path.of(pathOrUri).toAbsolutePath().normalize().toUri();
+            return normalize(Path.of(pathOrUri).toAbsolutePath().normalize().toUri());
         } catch (URISyntaxException | InvalidPathException e) {
             throw StoreErrors.invalidUri(pathOrUri, e.getMessage());
         }
@@ -99,15 +99,31 @@ public final class ArtifactStores implements ArtifactStore, AutoCloseable {
         try {
             ref = new URI(href);
         } catch (URISyntaxException e) {
-            throw new IllegalArgumentException("not a URI reference: " + e.getMessage(), e);
+            throw new IllegalArgumentException("not a URI reference (percent-encode spaces and other reserved "
+                    + "characters): " + e.getMessage(), e);
         }
-        URI resolved = ref.isAbsolute() ? ref.normalize() : base.resolve(ref);
+        URI resolved = normalize(ref.isAbsolute() ? ref : base.resolve(ref));
         String path = resolved.getPath();
         if (path != null && (path.equals("..") || path.startsWith("../") || path.contains("/../")
                 || path.endsWith("/.."))) {
             throw new IllegalArgumentException("climbs above the root of " + base);
         }
         return resolved;
+    }
+
+    /**
+     * One spelling per location, so locations compare and print alike: dot segments removed, and a
+     * local {@code file:} URI written as {@code file:///path} (the form {@link Path#toUri()} gives;
+     * {@link URI#resolve} would give {@code file:/path}).
+     */
+    public static URI normalize(URI uri) {
+        URI normal = uri.normalize();
+        if ("file".equalsIgnoreCase(normal.getScheme()) && (normal.getRawAuthority() == null
+                || normal.getRawAuthority().isEmpty()) && normal.getRawPath() != null
+                && normal.getRawPath().startsWith("/")) {
+            return URI.create("file://" + normal.getRawPath());
+        }
+        return normal;
     }
 
     @Override

@@ -20,6 +20,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.regex.Pattern;
 import org.kfm.projection.artifact.ArtifactStores;
 import org.kfm.projection.error.BadInputException;
 import org.kfm.projection.error.ErrorCode;
@@ -40,6 +41,7 @@ import org.kfm.projection.error.KfmException;
 public final class CatalogReader {
     /** Catalog documents are small; a larger one is a mistake (or an artifact linked as a document). */
     static final int MAX_DOCUMENT_BYTES = 16 * 1024 * 1024;
+    private static final Pattern JACKSON_SOURCE = Pattern.compile("\\[Source: [^\\]]*?; line: (\\d+), column: (\\d+)\\]");
 
     private final ArtifactStores stores;
     private final ObjectMapper mapper;
@@ -63,7 +65,7 @@ public final class CatalogReader {
      * @throws KfmException rule {@code store-error} when a store cannot be read
      */
     public Catalog read(URI root) {
-        URI start = root.getScheme() == null ? ArtifactStores.location(root.getPath()) : root.normalize();
+        URI start = root.getScheme() == null ? ArtifactStores.location(root.getPath()) : ArtifactStores.normalize(root);
         Walk walk = new Walk(start);
         walk.container(start, null);
         List<CatalogItem> items = new ArrayList<>(walk.items.values());
@@ -161,6 +163,15 @@ public final class CatalogReader {
         }
     }
 
+    /** Jackson's message without its source-location boilerplate. */
+    private static String jacksonDetail(JsonProcessingException e) {
+        String message = String.valueOf(e.getOriginalMessage());
+        if (message.startsWith("Trailing token")) {
+            return "more content after the end of the JSON value";
+        }
+        return JACKSON_SOURCE.matcher(message).replaceAll("line $1, column $2");
+    }
+
     /** Reads one document as a JSON object; a missing linked document is a dangling link. */
     private Field load(JsonDoc doc, Link via) {
         JsonNode node;
@@ -177,7 +188,7 @@ public final class CatalogReader {
             JsonLocation at = e.getLocation();
             String position = at == null ? null : "line " + at.getLineNr() + ", column " + at.getColumnNr();
             throw new BadInputException("malformed-json", doc.uri().toString(), position,
-                    "not valid JSON: " + e.getOriginalMessage(), e);
+                    "not valid JSON: " + jacksonDetail(e), e);
         } catch (IOException e) {
             throw new KfmException(ErrorCode.FAILED, "store-error", doc.uri() + ": store-error: cannot read: " + e, e);
         }
