@@ -3,6 +3,8 @@ package org.kfm.projection.artifact;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.gaul.s3proxy.AuthenticationType;
 import org.gaul.s3proxy.S3Proxy;
 import org.gaul.s3proxy.nio2blob.TransientNio2BlobStore;
@@ -22,15 +24,21 @@ public final class S3TestServer implements AutoCloseable {
     private final S3Proxy proxy;
     private final URI endpoint;
     private final S3Client client;
+    /** Held so the lowered level survives garbage collection of otherwise unreferenced loggers. */
+    private final Logger quietened;
 
-    private S3TestServer(S3Proxy proxy, URI endpoint) {
+    private S3TestServer(S3Proxy proxy, URI endpoint, Logger quietened) {
         this.proxy = proxy;
         this.endpoint = endpoint;
+        this.quietened = quietened;
         this.client = S3ArtifactStore.buildClient(settings());
     }
 
     /** Starts a server on 127.0.0.1 with an ephemeral port (port 0: the kernel picks a free one). */
     public static S3TestServer start() throws Exception {
+        // s3proxy and its shaded Jetty log every start and stop at INFO; the test output needs none of it.
+        Logger quiet = Logger.getLogger("org.gaul");
+        quiet.setLevel(Level.WARNING);
         S3Proxy proxy = S3Proxy.builder()
                 .blobStore(new TransientNio2BlobStore())
                 .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, ACCESS_KEY, SECRET_KEY)
@@ -45,7 +53,7 @@ public final class S3TestServer implements AutoCloseable {
             }
             Thread.sleep(10);
         }
-        return new S3TestServer(proxy, URI.create("http://127.0.0.1:" + proxy.getPort()));
+        return new S3TestServer(proxy, URI.create("http://127.0.0.1:" + proxy.getPort()), quiet);
     }
 
     public URI endpoint() {
