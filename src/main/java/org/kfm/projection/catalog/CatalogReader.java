@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -35,22 +36,29 @@ import org.kfm.projection.error.KfmException;
  * <p>Errors are {@link BadInputException}s naming the document, the JSON pointer (or line and
  * column) and one of the rules {@code malformed-json}, {@code missing-field}, {@code invalid-field},
  * {@code duplicate-dataset-version}, {@code link-cycle}, {@code dangling-link},
- * {@code unknown-media-type}, {@code unsupported-checksum}, {@code no-data-asset}; a missing root
- * document is {@code missing-artifact}.
+ * {@code unknown-media-type}, {@code unsupported-checksum}, {@code no-data-asset},
+ * {@code document-too-large}; a missing root document is {@code missing-artifact}.
  */
 public final class CatalogReader {
     /** Catalog documents are small; a larger one is a mistake (or an artifact linked as a document). */
     static final int MAX_DOCUMENT_BYTES = 16 * 1024 * 1024;
-    private static final Pattern JACKSON_SOURCE = Pattern.compile("\\[Source: [^\\]]*?; line: (\\d+), column: (\\d+)\\]");
+    private static final Pattern JACKSON_SOURCE =
+            Pattern.compile("\\[Source: [^\\]]*?; line: (\\d+), column: (\\d+)\\]");
 
     private final ArtifactStores stores;
     private final ObjectMapper mapper;
+    private final long maxDocumentBytes;
 
     public CatalogReader(ArtifactStores stores) {
+        this(stores, MAX_DOCUMENT_BYTES);
+    }
+
+    CatalogReader(ArtifactStores stores, long maxDocumentBytes) {
         this.stores = Objects.requireNonNull(stores, "stores");
+        this.maxDocumentBytes = maxDocumentBytes;
         JsonFactory factory = JsonFactory.builder()
                 .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-                .streamReadConstraints(StreamReadConstraints.builder().maxDocumentLength(MAX_DOCUMENT_BYTES).build())
+                .streamReadConstraints(StreamReadConstraints.builder().maxDocumentLength(maxDocumentBytes).build())
                 .build();
         this.mapper = JsonMapper.builder(factory).enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).build();
     }
@@ -65,7 +73,9 @@ public final class CatalogReader {
      * @throws KfmException rule {@code store-error} when a store cannot be read
      */
     public Catalog read(URI root) {
-        URI start = root.getScheme() == null ? ArtifactStores.location(root.getPath()) : ArtifactStores.normalize(root);
+        URI start = root.getScheme() == null
+                ? ArtifactStores.location(root.getPath())
+                : ArtifactStores.normalize(root);
         Walk walk = new Walk(start);
         walk.container(start, null);
         List<CatalogItem> items = new ArrayList<>(walk.items.values());
@@ -184,6 +194,10 @@ public final class CatalogReader {
                         + ", which does not exist", e);
             }
             throw e;
+        } catch (StreamConstraintsException e) {
+            throw new BadInputException("document-too-large", doc.uri().toString(), null, "longer than "
+                    + maxDocumentBytes + " bytes; catalog documents are small, so the href probably names an "
+                    + "artifact instead of a STAC document", e);
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
             String position = at == null ? null : "line " + at.getLineNr() + ", column " + at.getColumnNr();

@@ -205,6 +205,17 @@ class CatalogBadInputTest {
     }
 
     @Test
+    void anOversizedDocumentIsRejectedBeforeItIsParsedWhole() {
+        catalog.writeTo(dir);
+        TinyCatalog.write(dir.resolve(TinyCatalog.ITEM_B), "[" + "0,".repeat(4096) + "0]");
+        CatalogReader small = new CatalogReader(stores, 4096);
+        BadInputException e = assertThrows(BadInputException.class,
+                () -> small.read(TinyCatalog.uri(dir, "catalog.json")));
+        assertEquals("document-too-large", e.rule(), e.getMessage());
+        assertEquals(TinyCatalog.uri(dir, TinyCatalog.ITEM_B).toString(), e.artifact());
+    }
+
+    @Test
     void aDocumentThatIsNotAnObjectIsInvalid() {
         catalog.writeTo(dir);
         TinyCatalog.write(dir.resolve("catalog.json"), "[]");
