@@ -125,6 +125,7 @@ class S3ArtifactStoreTest {
         try (S3ArtifactStore wrong = new S3ArtifactStore(server.settings()
                 .withStaticCredentials(wrongKey, S3TestServer.SECRET_KEY))) {
             KfmException e = assertThrows(KfmException.class, () -> wrong.open(s3("data/v1/features.geojsonl")));
+            assertEquals("store-error", e.rule());
             assertFalse(e.getMessage().contains(wrongKey), e.getMessage());
             assertFalse(e.getMessage().contains(S3TestServer.SECRET_KEY), e.getMessage());
         }
