@@ -1,5 +1,6 @@
 package org.kfm.projection.migrate.lint.rule;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
@@ -27,11 +28,17 @@ final class HeaderFieldsRule extends BaseRule {
         if (missing.isEmpty()) {
             return;
         }
+        List<HeaderField> absent = missing.stream().filter(f -> !header.isWritten(f)).toList();
         List<HeaderField> placeholders = missing.stream().filter(header::isWritten).toList();
-        String message = "header lacks " + labels(missing.stream())
-                + (placeholders.isEmpty() ? "" : " (" + labels(placeholders.stream())
-                        + " still empty or the template's <...> placeholder)")
-                + "; the header must be the -- comments before the first statement";
+        List<String> parts = new ArrayList<>();
+        if (!absent.isEmpty()) {
+            parts.add("header lacks " + labels(absent.stream()));
+        }
+        if (!placeholders.isEmpty()) {
+            parts.add("header field(s) " + labels(placeholders.stream())
+                    + " still empty or the template's <...> placeholder");
+        }
+        String message = String.join("; ", parts) + " (the header is the -- comments before the first statement)";
         out.accept(finding(file.path(), 1, message, "start the file with: " + template(missing)));
     }
 

@@ -1,6 +1,5 @@
 package org.kfm.projection.migrate.lint.rule;
 
-import org.kfm.projection.migrate.lint.sql.TokenType;
 import java.util.Locale;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -10,6 +9,7 @@ import org.kfm.projection.migrate.lint.LintContext;
 import org.kfm.projection.migrate.lint.MigrationFile;
 import org.kfm.projection.migrate.lint.Severity;
 import org.kfm.projection.migrate.lint.sql.Statement;
+import org.kfm.projection.migrate.lint.sql.TokenType;
 
 /**
  * Flyway runs each migration in its own transaction and records it in the history table inside that
