@@ -23,8 +23,11 @@ import org.kfm.projection.migrate.lint.sql.TokenType;
  * body's name resolution to schema names and keeps SQL functions from being inlined.
  */
 final class SearchPathRule extends BaseRule {
+    /** Unanchored: also the SET option of CREATE/ALTER FUNCTION and ALTER ROLE/DATABASE. */
     private static final Pattern SET_PATH = Pattern.compile(
-            "\\b(?:set (?:session |local )?(?:search_path|schema)|reset (?:search_path|all))\\b");
+            "\\b(?:set (?:session |local )?search_path|reset (?:search_path|all))\\b");
+    /** SET SCHEMA 'x' is the search_path; ALTER TABLE ... SET SCHEMA moves a table and is not matched. */
+    private static final Pattern SET_SCHEMA = Pattern.compile("(?:^|\\bbegin )set (?:session |local )?schema\\b");
     private static final Pattern ALTER_ROUTINE = Pattern.compile("^alter (?:function|procedure|routine)\\b");
 
     SearchPathRule() {
@@ -60,8 +63,8 @@ final class SearchPathRule extends BaseRule {
 
     /** The line of a search_path change in a statement's own code (not in strings), if any. */
     private static Optional<Integer> changeLine(Statement s) {
-        Optional<Integer> viaSet = s.find(SET_PATH).map(m -> s.token(m.first()).line());
-        return viaSet.or(() -> setConfigLine(s));
+        return s.find(SET_PATH).or(() -> s.find(SET_SCHEMA)).map(m -> s.token(m.first()).line())
+                .or(() -> setConfigLine(s));
     }
 
     private static Optional<Integer> setConfigLine(Statement s) {

@@ -20,7 +20,7 @@ class SearchPathRuleTest {
     @Test
     void sessionChangesAreErrorsAndRoutineSettingsWarnings() {
         List<Finding> f = assertLines(lintOne(dir, "0010__a.sql", HEADER + """
-                SET search_path = public;
+                SET search_path = public; SET SCHEMA 'public';
                 SELECT pg_catalog.set_config('search_path', 'public', false);
                 RESET search_path;
                 DO $$ BEGIN
@@ -30,9 +30,9 @@ class SearchPathRuleTest {
                 CREATE FUNCTION kfm_one() RETURNS int LANGUAGE sql
                   SET search_path = pg_catalog
                   RETURN 1;
-                """), "search-path-change", 5, 6, 7, 9, 11, 13);
+                """), "search-path-change", 5, 5, 6, 7, 9, 11, 13);
         assertEquals(List.of(Severity.ERROR, Severity.ERROR, Severity.ERROR, Severity.ERROR, Severity.ERROR,
-                Severity.WARNING), f.stream().map(Finding::severity).toList());
+                Severity.ERROR, Severity.WARNING), f.stream().map(Finding::severity).toList());
     }
 
     @Test
@@ -40,6 +40,8 @@ class SearchPathRuleTest {
         assertClean(lintOne(dir, "0010__a.sql", HEADER + """
                 -- SET search_path = public;
                 SELECT current_setting('search_path'), 'SET search_path = x';
+                CREATE TABLE helper (id int);
+                ALTER TABLE helper SET SCHEMA helper_archive;
                 """));
     }
 }
