@@ -10,7 +10,15 @@ public final class Cli {
     }
 
     public static CommandLine commandLine(CommandLine.IFactory factory) {
-        CommandLine cl = new CommandLine(KfmCommand.class, factory);
+        return withConventions(new CommandLine(KfmCommand.class, factory));
+    }
+
+    /**
+     * Applies the project's error conventions to a command line (and the subcommands it already
+     * has): a {@link KfmException} prints its message and rule and exits with its code; a bad
+     * option or parameter exits with 2; anything else with 1.
+     */
+    public static CommandLine withConventions(CommandLine cl) {
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             if (ex instanceof KfmException k) {
                 commandLine.getErr().println("error: " + k.getMessage());
@@ -19,8 +27,16 @@ public final class Cli {
             }
             throw ex;
         });
-        cl.setExitCodeExceptionMapper(ex -> ex instanceof KfmException k ? k.code().exitCode()
-                : ErrorCode.FAILED.exitCode());
+        cl.setExitCodeExceptionMapper(Cli::exitCode);
         return cl;
+    }
+
+    /** Picocli consults this mapper for parse errors too, so a bad option must map to bad usage here. */
+    static int exitCode(Throwable ex) {
+        if (ex instanceof KfmException k) {
+            return k.code().exitCode();
+        }
+        return ex instanceof CommandLine.ParameterException ? ErrorCode.BAD_USAGE.exitCode()
+                : ErrorCode.FAILED.exitCode();
     }
 }

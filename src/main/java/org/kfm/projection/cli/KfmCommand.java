@@ -7,6 +7,7 @@ import picocli.CommandLine.Command;
                 + "load, validate parity, swap atomically, leave a receipt.",
         subcommands = {
             picocli.CommandLine.HelpCommand.class,
+            LintCommand.class,
         },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
