@@ -109,7 +109,13 @@ final class GeoJsonReader implements FeatureReader {
             throw site.at(FeatureRules.MALFORMED_GEOJSON, parser.currentTokenLocation(),
                     "the FeatureCollection has no \"features\" member", null);
         }
-        JsonToken extra = parser.nextToken();
+        JsonToken extra;
+        try {
+            extra = parser.nextToken();
+        } catch (JsonProcessingException e) {
+            throw site.at(FeatureRules.TRAILING_CONTENT, e.getLocation(), "found non-JSON content after the end of "
+                    + "the FeatureCollection: " + e.getOriginalMessage(), e);
+        }
         if (extra != null) {
             throw site.at(FeatureRules.TRAILING_CONTENT, parser.currentTokenLocation(),
                     "found " + GeoJsonGeometryParser.describe(extra) + " after the end of the FeatureCollection; "
