@@ -25,6 +25,7 @@ import org.wololo.flatgeobuf.generated.Header;
 final class FlatGeobufReader implements FeatureReader {
     private static final int MAX_HEADER_BYTES = 16 << 20;
     private static final int MAX_FEATURE_BYTES = 1 << 30;
+    private static final int WGS84_3D = 4979;
 
     private final InputStream in;
     private final JsonFactory factory;
@@ -97,7 +98,9 @@ final class FlatGeobufReader implements FeatureReader {
             return;
         }
         String org = crs.org() == null ? "EPSG" : crs.org();
-        if (!"EPSG".equalsIgnoreCase(org) || crs.code() != ctx.sourceEpsg()) {
+        // GDAL labels 3D WGS 84 data EPSG:4979 (WGS 84 with ellipsoidal height): same horizontal CRS as 4326.
+        boolean same = crs.code() == ctx.sourceEpsg() || crs.code() == WGS84_3D && ctx.sourceEpsg() == ReaderContext.WGS84;
+        if (!"EPSG".equalsIgnoreCase(org) || !same) {
             throw new BadInputException(FeatureRules.CRS_MISMATCH, ctx.artifact(), "header",
                     "the file's CRS is " + org + ":" + crs.code() + " but the catalog declares EPSG:"
                             + ctx.sourceEpsg() + "; fix the item's proj:epsg/proj:code or the file");
