@@ -7,6 +7,8 @@ import picocli.CommandLine.Command;
                 + "load, validate parity, swap atomically, leave a receipt.",
         subcommands = {
             picocli.CommandLine.HelpCommand.class,
+            GenerateCatalogCommand.class,
+            BenchCommand.class,
         },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
