@@ -16,6 +16,9 @@ class FeatureIdRegistryTest {
         assertEquals(-1, ids.putIfAbsent("feature-123456", 400_001));
         assertEquals(-1, ids.putIfAbsent("", 400_002));
         assertEquals(400_002, ids.putIfAbsent("", 400_003));
+        assertEquals(-1, ids.putIfAbsent("Ünïcödé-名前", 7));
+        assertEquals(-1, ids.putIfAbsent("Ünïcödé-名", 8));
+        assertEquals(7, ids.putIfAbsent("Ünïcödé-名前", 9));
         String huge = "h".repeat(3 << 20);
         assertEquals(-1, ids.putIfAbsent(huge, 5_000_000_000L));
         assertEquals(5_000_000_000L, ids.putIfAbsent("h".repeat(3 << 20), 1));
