@@ -26,6 +26,8 @@ public final class GeometryTransformer {
     private final CoordinateTransform transform;
     private final CoordinateTransform inverse;
     private final double roundTripTolerance;
+    private final String sourceRole;
+    private final String targetRole;
     private final boolean sourceGeographic;
     private final boolean targetGeographic;
     private final ProjCoordinate in = new ProjCoordinate();
@@ -42,6 +44,8 @@ public final class GeometryTransformer {
         // 1e-7 degree is about 1 cm; 1e-3 of a projected unit is a millimetre (or foot/1000). Valid input
         // round-trips to ~1e-9; input outside the projection's domain misses by kilometres.
         this.roundTripTolerance = sourceGeographic ? 1e-7 : 1e-3;
+        this.sourceRole = "source EPSG:" + sourceEpsg;
+        this.targetRole = "target EPSG:" + targetEpsg;
         this.sourceGeographic = sourceGeographic;
         this.targetGeographic = targetGeographic;
     }
@@ -148,7 +152,7 @@ public final class GeometryTransformer {
         public void filter(CoordinateSequence seq, int i) {
             double x = seq.getOrdinate(i, 0);
             double y = seq.getOrdinate(i, 1);
-            String bad = check(x, y, sourceGeographic, "source EPSG:" + sourceEpsg);
+            String bad = check(x, y, sourceGeographic, sourceRole);
             if (bad == null && seq.hasZ() && seq.getDimension() > 2 && Double.isInfinite(seq.getOrdinate(i, 2))) {
                 bad = "coordinate (" + x + " " + y + " " + seq.getOrdinate(i, 2) + ") has a non-finite Z";
             }
@@ -168,7 +172,7 @@ public final class GeometryTransformer {
                 return "coordinate (" + x + " " + y + ") cannot be transformed from EPSG:" + sourceEpsg + " to EPSG:"
                         + targetEpsg + ": " + e.getMessage();
             }
-            String bad = check(out.x, out.y, targetGeographic, "target EPSG:" + targetEpsg);
+            String bad = check(out.x, out.y, targetGeographic, targetRole);
             if (bad != null) {
                 return "coordinate (" + x + " " + y + ") in EPSG:" + sourceEpsg + " transforms to an invalid one: "
                         + bad;
