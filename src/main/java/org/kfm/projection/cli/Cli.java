@@ -19,7 +19,9 @@ public final class Cli {
             }
             throw ex;
         });
+        // Picocli consults this mapper for parse errors too: an unknown option or bad value is bad usage (2).
         cl.setExitCodeExceptionMapper(ex -> ex instanceof KfmException k ? k.code().exitCode()
+                : ex instanceof CommandLine.ParameterException ? ErrorCode.BAD_USAGE.exitCode()
                 : ErrorCode.FAILED.exitCode());
         return cl;
     }
