@@ -71,6 +71,16 @@ class GeoJsonReaderTest {
     }
 
     @Test
+    void numericIdsKeepTheirJsonTextEvenWhenNotIntegers() {
+        List<Feature> fs = Fixtures.readAll(Fixtures.text("{\"type\":\"FeatureCollection\",\"features\":["
+                + "{\"type\":\"Feature\",\"id\":7.0,\"geometry\":{\"type\":\"Point\",\"coordinates\":[1,2]}},"
+                + "{\"type\":\"Feature\",\"id\":1e3,\"geometry\":{\"type\":\"Point\",\"coordinates\":[]}}]}"),
+                FeatureFormat.GEOJSON, Fixtures.ctx("file:x"));
+        assertEquals(List.of("7.0", "1e3"), fs.stream().map(Feature::id).toList());
+        assertTrue(fs.get(1).geometry().isEmpty(), "empty coordinates give an empty geometry");
+    }
+
+    @Test
     void copiesPropertiesAsCompactJsonKeepingNumberText() {
         assertEquals("{\"name\":\"Wichita\",\"pop\":397532,\"ratio\":1.10,\"tags\":[\"city\",\"ict\"],"
                 + "\"nested\":{\"a\":null,\"b\":true}}", byId.get("pt-1").propertiesJson());
