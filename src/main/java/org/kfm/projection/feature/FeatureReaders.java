@@ -3,6 +3,7 @@ package org.kfm.projection.feature;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonFactoryBuilder;
 import com.fasterxml.jackson.core.StreamReadFeature;
+import java.io.IOException;
 import java.io.InputStream;
 import java.util.Objects;
 
@@ -34,15 +35,25 @@ public final class FeatureReaders {
 
     /**
      * Opens a reader; reading starts on the first {@link FeatureReader#next()}. The reader owns {@code in}
-     * from now on and closes it.
+     * from now on and closes it (and so does this method when it throws).
      *
      * @throws org.kfm.projection.error.BadInputException rule {@code unknown-crs} when the context's source or
      *     target EPSG code is unknown to proj4j
      */
     public FeatureReader open(InputStream in, FeatureFormat format, ReaderContext ctx) {
         Objects.requireNonNull(in, "in");
-        GeometryTransformer transformer = GeometryTransformer.create(ctx.sourceEpsg(), ctx.targetEpsg(),
-                ctx.artifact());
+        GeometryTransformer transformer;
+        try {
+            transformer = GeometryTransformer.create(ctx.sourceEpsg(), ctx.targetEpsg(), ctx.artifact());
+        } catch (RuntimeException e) {
+            // The stream was handed over: close it even though no reader will.
+            try {
+                in.close();
+            } catch (IOException closing) {
+                e.addSuppressed(closing);
+            }
+            throw e;
+        }
         return switch (format) {
             case GEOJSON -> new GeoJsonReader(in, jsonFactory, ctx, transformer);
             case GEOJSON_SEQ -> new GeoJsonSeqReader(in, jsonFactory, ctx, transformer);

@@ -55,9 +55,11 @@ class GeometryTransformerTest {
 
     @Test
     void unknownEpsgCodeIsUnknownCrs() {
+        Fixtures.EofWatcher in = new Fixtures.EofWatcher(Fixtures.text("{}"));
         BadInputException e = assertThrows(BadInputException.class, () -> new FeatureReaders().open(
-                Fixtures.text("{}"), FeatureFormat.GEOJSON, Fixtures.ctx("file:x.geojson", 999999, null)));
+                in, FeatureFormat.GEOJSON, Fixtures.ctx("file:x.geojson", 999999, null)));
         assertEquals(FeatureRules.UNKNOWN_CRS, e.rule());
+        assertTrue(in.closed, "the stream handed to open() is closed");
         assertTrue(e.getMessage().contains("EPSG:999999"), e.getMessage());
     }
 
