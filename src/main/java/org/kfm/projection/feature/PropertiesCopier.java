@@ -1,0 +1,124 @@
+package org.kfm.projection.feature;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+
+/**
+ * Copies a {@code properties} object from the parser to compact JSON text, token by token, through one
+ * generator and buffer reused for every feature. Numbers are copied as their original text (no round trip
+ * through double), so {@code 1.10} stays {@code 1.10}. While copying it picks out the top-level value of
+ * the configured id property.
+ */
+final class PropertiesCopier {
+    /** How the configured id property was found in the last copied object. */
+    enum IdState { ABSENT, FOUND, NOT_SCALAR }
+
+    private final StringBuilder text = new StringBuilder(256);
+    private final JsonGenerator generator;
+    private String idValue;
+    private IdState idState = IdState.ABSENT;
+
+    PropertiesCopier(JsonFactory factory) {
+        try {
+            this.generator = factory.createGenerator(new BuilderWriter(text));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    String idValue() {
+        return idValue;
+    }
+
+    IdState idState() {
+        return idState;
+    }
+
+    /** Copies the object the parser is on (START_OBJECT) and leaves the parser on its END_OBJECT. */
+    String copy(JsonParser p, String idProperty) throws IOException {
+        idValue = null;
+        idState = IdState.ABSENT;
+        text.setLength(0);
+        JsonGenerator g = generator;
+        g.writeStartObject();
+        int depth = 1;
+        boolean capture = false;
+        while (depth > 0) {
+            JsonToken t = p.nextToken();
+            if (t == null) {
+                throw new IllegalStateException("unexpected end of input inside properties");
+            }
+            switch (t) {
+                case START_OBJECT -> { g.writeStartObject(); depth++; }
+                case END_OBJECT -> { g.writeEndObject(); depth--; }
+                case START_ARRAY -> { g.writeStartArray(); depth++; }
+                case END_ARRAY -> { g.writeEndArray(); depth--; }
+                case FIELD_NAME -> g.writeFieldName(p.currentName());
+                case VALUE_STRING -> g.writeString(p.getTextCharacters(), p.getTextOffset(), p.getTextLength());
+                case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT ->
+                        g.writeNumber(p.getTextCharacters(), p.getTextOffset(), p.getTextLength());
+                case VALUE_TRUE -> g.writeBoolean(true);
+                case VALUE_FALSE -> g.writeBoolean(false);
+                case VALUE_NULL -> g.writeNull();
+                default -> g.copyCurrentEvent(p);
+            }
+            if (capture) {
+                capture = false;
+                capture(p, t);
+            } else if (t == JsonToken.FIELD_NAME && depth == 1 && idProperty != null
+                    && idProperty.equals(p.currentName())) {
+                capture = true;
+            }
+        }
+        g.flush();
+        return text.toString();
+    }
+
+    private void capture(JsonParser p, JsonToken t) throws IOException {
+        switch (t) {
+            case VALUE_STRING, VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> {
+                idValue = p.getText();
+                idState = IdState.FOUND;
+            }
+            case VALUE_NULL -> idState = IdState.ABSENT;
+            default -> idState = IdState.NOT_SCALAR;
+        }
+    }
+
+    /** A Writer over a StringBuilder with no synchronization (StringWriter's StringBuffer locks each call). */
+    private static final class BuilderWriter extends Writer {
+        private final StringBuilder sb;
+
+        BuilderWriter(StringBuilder sb) {
+            this.sb = sb;
+        }
+
+        @Override
+        public void write(char[] cbuf, int off, int len) {
+            sb.append(cbuf, off, len);
+        }
+
+        @Override
+        public void write(String str, int off, int len) {
+            sb.append(str, off, off + len);
+        }
+
+        @Override
+        public void write(int c) {
+            sb.append((char) c);
+        }
+
+        @Override
+        public void flush() {
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+}

@@ -1,0 +1,27 @@
+package org.kfm.projection.feature;
+
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * What a {@link FeatureReader} needs to know about the artifact it reads.
+ *
+ * @param artifact URI string of the artifact, used in error messages and evidence references
+ * @param sourceEpsg EPSG code the catalog declares for the artifact ({@code proj:epsg} / {@code proj:code})
+ * @param targetEpsg EPSG code of the projection's geometries (4326 unless configured)
+ * @param featureIdProperty the item's {@code kfm:feature_id_property}: which property holds the feature id
+ *     when the GeoJSON {@code id} member is absent (for FlatGeobuf: which column holds it)
+ */
+public record ReaderContext(String artifact, int sourceEpsg, int targetEpsg, Optional<String> featureIdProperty) {
+    public static final int WGS84 = 4326;
+
+    public ReaderContext {
+        Objects.requireNonNull(artifact, "artifact");
+        featureIdProperty = featureIdProperty == null ? Optional.empty() : featureIdProperty;
+    }
+
+    /** An artifact in {@code sourceEpsg} read into WGS 84, ids from the {@code id} member only. */
+    public ReaderContext(String artifact, int sourceEpsg) {
+        this(artifact, sourceEpsg, WGS84, Optional.empty());
+    }
+}
