@@ -8,6 +8,8 @@ import picocli.CommandLine.Command;
         subcommands = {
             picocli.CommandLine.HelpCommand.class,
             LintCommand.class,
+            MigrateCommand.class,
+            SmokeCommand.class,
             GenerateCatalogCommand.class,
             BenchCommand.class,
         },

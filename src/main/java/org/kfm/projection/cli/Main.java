@@ -22,6 +22,8 @@ public class Main implements QuarkusApplication {
     public static void main(String... args) {
         if (args.length == 0 || !"serve".equals(args[0])) {
             System.setProperty("quarkus.http.host-enabled", "false");
+            // A CLI run reports its own work; Quarkus' start/stop lines are for the service.
+            System.setProperty("quarkus.log.category.\"io.quarkus\".level", "WARN");
         }
         Quarkus.run(Main.class, args);
     }

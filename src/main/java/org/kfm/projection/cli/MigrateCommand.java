@@ -1,0 +1,53 @@
+package org.kfm.projection.cli;
+
+import jakarta.inject.Inject;
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import org.kfm.projection.config.Settings;
+import org.kfm.projection.db.PgIdentifier;
+import org.kfm.projection.migrate.AppliedMigration;
+import org.kfm.projection.migrate.MigrationResult;
+import org.kfm.projection.run.MigrationRuns;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "migrate", mixinStandardHelpOptions = true,
+        description = {"Apply the projection migrations to a schema (default: the live projection schema).",
+            "Bootstraps the database first (PostGIS, the ops schema), checks the role's privileges and",
+            "records a receipt in the ops schema."})
+public class MigrateCommand implements Callable<Integer> {
+    @Option(names = "--schema", paramLabel = "NAME", description = "Schema to migrate (default: kfm.projection.name).")
+    String schema;
+
+    @Option(names = "--target", paramLabel = "VERSION", description = "Stop at this version (default: latest).")
+    String target;
+
+    @Spec
+    CommandSpec spec;
+
+    private final MigrationRuns runs;
+    private final Settings settings;
+
+    @Inject
+    public MigrateCommand(MigrationRuns runs, Settings settings) {
+        this.runs = runs;
+        this.settings = settings;
+    }
+
+    @Override
+    public Integer call() {
+        PgIdentifier target = schema == null ? settings.projection() : PgIdentifier.of(schema);
+        MigrationResult r = runs.migrate(target, this.target, CliTrigger.of(settings));
+        PrintWriter out = spec.commandLine().getOut();
+        out.printf("schema %s: %s -> %s, %d migration(s) applied in %d ms%n", r.schema(),
+                r.fromVersion() == null ? "empty" : r.fromVersion(), r.toVersion(), r.applied().size(),
+                r.duration().toMillis());
+        for (AppliedMigration m : r.applied()) {
+            out.printf("  applied %s  %s  %s%n", m.version(), m.script(), m.sha256());
+        }
+        out.flush();
+        return 0;
+    }
+}

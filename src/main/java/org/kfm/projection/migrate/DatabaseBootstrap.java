@@ -1,0 +1,102 @@
+package org.kfm.projection.migrate;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import javax.sql.DataSource;
+import org.kfm.projection.db.PgIdentifier;
+import org.kfm.projection.error.ErrorCode;
+import org.kfm.projection.error.KfmException;
+
+/**
+ * Once-per-database setup, idempotent: PostGIS in a shared schema that every search_path has
+ * (projection migrations never create extensions), and the orchestrator's own ops schema with its
+ * own Flyway history.
+ */
+public final class DatabaseBootstrap {
+    /** Packaged ops migrations. */
+    public static final String OPS_MIGRATIONS = "classpath:sql/ops-migrations";
+
+    private final DataSource dataSource;
+    private final PgIdentifier opsSchema;
+    private final PgIdentifier extensionSchema;
+    private final Clock clock;
+
+    public DatabaseBootstrap(DataSource dataSource, PgIdentifier opsSchema, PgIdentifier extensionSchema,
+            Clock clock) {
+        this.dataSource = dataSource;
+        this.opsSchema = opsSchema;
+        this.extensionSchema = extensionSchema;
+        this.clock = clock;
+    }
+
+    /**
+     * @return the PostGIS version installed in the database
+     * @throws KfmException rule {@code postgis-not-installed} when the server has no PostGIS package,
+     *     {@code extension-privilege} when the role may not create it
+     */
+    public String run() {
+        String postgis = ensurePostgis();
+        new SchemaMigrator(dataSource, MigrationSource.load(OPS_MIGRATIONS), "", clock).migrate(opsSchema, null);
+        return postgis;
+    }
+
+    private String ensurePostgis() {
+        try (Connection c = dataSource.getConnection()) {
+            String installed = installedPostgis(c);
+            if (installed != null) {
+                return installed;
+            }
+            if (!availableOnServer(c)) {
+                throw new KfmException(ErrorCode.FAILED, "postgis-not-installed",
+                        "PostGIS is not installed on the database server (pg_available_extensions has no postgis). "
+                                + "Install the PostGIS package for the server's PostgreSQL version on the database host "
+                                + "(Debian: postgresql-<major>-postgis-3), then run this again");
+            }
+            try (Statement s = c.createStatement()) {
+                // Two first runs at once must not race on CREATE EXTENSION.
+                s.execute("SELECT pg_advisory_lock(hashtext('kfm-bootstrap'))");
+                try {
+                    s.execute("CREATE EXTENSION IF NOT EXISTS postgis SCHEMA " + extensionSchema.quoted());
+                } finally {
+                    s.execute("SELECT pg_advisory_unlock(hashtext('kfm-bootstrap'))");
+                }
+            } catch (SQLException e) {
+                if ("42501".equals(e.getSQLState())) {
+                    throw new KfmException(ErrorCode.FAILED, "extension-privilege", "role " + currentUser(c)
+                            + " may not CREATE EXTENSION postgis in database " + c.getCatalog() + " (" + e.getMessage()
+                            + "). PostGIS is installed on the server but not in this database: ask a superuser to run "
+                            + "CREATE EXTENSION postgis SCHEMA " + extensionSchema + " once, then run this again", e);
+                }
+                throw e;
+            }
+            return installedPostgis(c);
+        } catch (SQLException e) {
+            throw new KfmException(ErrorCode.FAILED, "bootstrap-failed", "bootstrap failed: " + e.getMessage(), e);
+        }
+    }
+
+    private static String installedPostgis(Connection c) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT extversion FROM pg_extension WHERE extname = 'postgis'");
+                ResultSet rs = ps.executeQuery()) {
+            return rs.next() ? rs.getString(1) : null;
+        }
+    }
+
+    private static boolean availableOnServer(Connection c) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM pg_available_extensions WHERE name = 'postgis'");
+                ResultSet rs = ps.executeQuery()) {
+            return rs.next();
+        }
+    }
+
+    static String currentUser(Connection c) throws SQLException {
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT current_user")) {
+            rs.next();
+            return rs.getString(1);
+        }
+    }
+}

@@ -1,0 +1,63 @@
+package org.kfm.projection.migrate;
+
+import java.sql.SQLException;
+import org.flywaydb.core.api.FlywayException;
+import org.kfm.projection.db.PgIdentifier;
+import org.kfm.projection.error.ErrorCode;
+import org.kfm.projection.error.KfmException;
+
+/** Turns Flyway's and PostgreSQL's refusals into errors that say what to do. */
+final class MigrationErrors {
+    private MigrationErrors() {
+    }
+
+    static KfmException translate(FlywayException e, PgIdentifier schema, MigrationSource source) {
+        String msg = String.valueOf(e.getMessage());
+        SQLException sql = sqlCause(e);
+        String state = sql == null ? "" : String.valueOf(sql.getSQLState());
+        String where = " (schema " + schema + ", migrations " + source.location() + ")";
+        if (msg.contains("Invalid SQL filenames") || msg.contains("Invalid version")
+                || msg.contains("Wrong migration name format") || msg.contains("Invalid migration")) {
+            return new KfmException(ErrorCode.BAD_USAGE, "misnamed-migration", firstLine(msg) + where
+                    + ". Name migrations NNNN__description.sql (no V prefix, two underscores, .sql); "
+                    + "run kfm-projection lint to see every file Flyway would reject", e);
+        }
+        if (msg.contains("both transactional and non-transactional")) {
+            return new KfmException(ErrorCode.FAILED, "concurrently-mixed", firstLine(msg) + where
+                    + ". Put CREATE INDEX CONCURRENTLY alone in its own migration file; Flyway then runs that "
+                    + "file outside a transaction", e);
+        }
+        if ("25001".equals(state)) {
+            return new KfmException(ErrorCode.FAILED, "concurrently-in-transaction", sql.getMessage() + where
+                    + ". Move the statement into its own migration file without BEGIN/COMMIT", e);
+        }
+        if ("42501".equals(state)) {
+            return new KfmException(ErrorCode.FAILED, "permission-denied", sql.getMessage() + where
+                    + ". Grant the migrating role the privilege named above (for a schema: "
+                    + "GRANT USAGE, CREATE ON SCHEMA ... TO <role>), or migrate as the schema's owner", e);
+        }
+        if ("42704".equals(state) && sql.getMessage().contains("geometry")) {
+            return new KfmException(ErrorCode.FAILED, "postgis-missing", sql.getMessage() + where
+                    + ". PostGIS is not installed in this database or its schema is not on the search_path: "
+                    + "run kfm-projection migrate once as a role that may CREATE EXTENSION postgis", e);
+        }
+        if (msg.contains("Validate failed") || msg.contains("checksum mismatch")) {
+            return new KfmException(ErrorCode.FAILED, "migration-changed", firstLine(msg) + where
+                    + ". An applied migration was edited; restore it and add a new migration instead", e);
+        }
+        return new KfmException(ErrorCode.FAILED, "migration-failed", msg + where, e);
+    }
+
+    private static SQLException sqlCause(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException s) {
+                return s;
+            }
+        }
+        return null;
+    }
+
+    private static String firstLine(String msg) {
+        return msg.strip().lines().findFirst().orElse(msg);
+    }
+}

@@ -1,0 +1,202 @@
+package org.kfm.projection.ops;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.sql.Types;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.kfm.projection.db.PgIdentifier;
+import org.kfm.projection.db.SqlResources;
+import org.kfm.projection.error.ErrorCode;
+import org.kfm.projection.error.KfmException;
+
+/**
+ * The orchestrator's records in the ops schema: runs, their state transitions as they happen, and
+ * their receipts. Each write is its own short autocommit statement, so a crash leaves every
+ * transition up to the crash visible.
+ */
+public final class OpsStore {
+    private final DataSource dataSource;
+    private final SqlResources sql;
+    private final ObjectMapper json;
+    private final Clock clock;
+
+    public OpsStore(DataSource dataSource, PgIdentifier opsSchema, ObjectMapper json, Clock clock) {
+        this.dataSource = dataSource;
+        this.sql = new SqlResources("ops", opsSchema);
+        this.json = json;
+        this.clock = clock;
+    }
+
+    public Instant now() {
+        return clock.instant();
+    }
+
+    /** Records a new run in state {@code REQUESTED} and returns its id. */
+    public UUID startRun(RunKind kind, String projection, Trigger trigger, JsonNode arguments) {
+        UUID id = UUID.randomUUID();
+        update(sql.get("insert_run"), id, kind.dbValue(), projection, "REQUESTED", trigger.principal(), trigger.channel(),
+                HostInfo.hostname(), ProcessHandle.current().pid(), toJson(arguments), ts(now()));
+        event(id, "REQUESTED", kind.dbValue() + " requested by " + trigger.principal() + " via " + trigger.channel(), null);
+        return id;
+    }
+
+    /** Records a state transition: the run's state and a new event row. */
+    public void transition(UUID runId, String state, String message, JsonNode details) {
+        update(sql.get("update_run_state"), state, ts(now()), runId);
+        event(runId, state, message, details);
+    }
+
+    public void event(UUID runId, String state, String message, JsonNode details) {
+        update(sql.get("insert_event"), runId, ts(now()), state, message, toJson(details));
+    }
+
+    public void progress(UUID runId, JsonNode progress) {
+        update(sql.get("update_run_progress"), toJson(progress), ts(now()), runId);
+    }
+
+    public void catalog(UUID runId, String uri, String digest) {
+        update(sql.get("update_run_catalog"), uri, digest, runId);
+    }
+
+    /** Ends a run with its outcome, the error (if any) and the receipt. */
+    public void finishRun(UUID runId, RunOutcome outcome, KfmException error, Long generation, JsonNode receipt) {
+        Instant at = now();
+        update(sql.get("finish_run"), outcome.name(), outcome.name(), ts(at),
+                error == null ? null : error.code().name(), error == null ? null : error.rule(),
+                error == null ? null : error.getMessage(), generation, toJson(receipt), runId);
+        event(runId, outcome.name(), error == null ? "run " + outcome.name().toLowerCase() : error.getMessage(), null);
+    }
+
+    public Optional<RunSummary> run(UUID runId) {
+        List<RunSummary> runs = query(sql.get("select_run"), runId);
+        return runs.isEmpty() ? Optional.empty() : Optional.of(runs.get(0));
+    }
+
+    public List<RunSummary> recentRuns(String projection, int limit, int offset) {
+        return query(sql.get("select_recent_runs"), projection, limit, offset);
+    }
+
+    public List<RunEvent> events(UUID runId) {
+        List<RunEvent> out = new ArrayList<>();
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement(sql.get("select_events"))) {
+            ps.setObject(1, runId);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new RunEvent(rs.getTimestamp(1).toInstant(), rs.getString(2), rs.getString(3),
+                            readJson(rs.getString(4))));
+                }
+            }
+            return out;
+        } catch (SQLException e) {
+            throw failure(e);
+        }
+    }
+
+    /**
+     * Marks runs of this projection that were left open by a process that no longer holds the
+     * rebuild lock. Call only while holding that lock, so no live run can be marked.
+     *
+     * @return the ids marked {@code ABANDONED}
+     */
+    public List<UUID> markAbandoned(String projection, String reason) {
+        List<UUID> ids = new ArrayList<>();
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement(sql.get("mark_abandoned"))) {
+            ps.setTimestamp(1, ts(now()));
+            ps.setString(2, reason);
+            ps.setString(3, projection);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    ids.add(rs.getObject(1, UUID.class));
+                }
+            }
+        } catch (SQLException e) {
+            throw failure(e);
+        }
+        ids.forEach(id -> event(id, "ABANDONED", reason, null));
+        return ids;
+    }
+
+    private List<RunSummary> query(String statement, Object... args) {
+        List<RunSummary> out = new ArrayList<>();
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(statement)) {
+            bind(ps, args);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new RunSummary(rs.getObject("run_id", UUID.class), rs.getString("kind"),
+                            rs.getString("projection"), rs.getString("state"), rs.getString("triggered_by"),
+                            rs.getString("trigger"), instant(rs.getTimestamp("started_at")),
+                            instant(rs.getTimestamp("finished_at")), rs.getString("outcome"),
+                            rs.getString("error_code"), rs.getString("error_rule"), rs.getString("error_message"),
+                            rs.getString("catalog_uri"), rs.getString("catalog_digest"),
+                            (Long) rs.getObject("generation"), readJson(rs.getString("progress")),
+                            readJson(rs.getString("receipt"))));
+                }
+            }
+            return out;
+        } catch (SQLException e) {
+            throw failure(e);
+        }
+    }
+
+    private void update(String statement, Object... args) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(statement)) {
+            bind(ps, args);
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            throw failure(e);
+        }
+    }
+
+    private static void bind(PreparedStatement ps, Object... args) throws SQLException {
+        for (int i = 0; i < args.length; i++) {
+            if (args[i] == null) {
+                ps.setNull(i + 1, Types.OTHER);
+            } else {
+                ps.setObject(i + 1, args[i]);
+            }
+        }
+    }
+
+    private String toJson(JsonNode node) {
+        try {
+            return node == null ? null : json.writeValueAsString(node);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private JsonNode readJson(String text) {
+        try {
+            return text == null ? null : json.readTree(text);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Timestamp ts(Instant i) {
+        return Timestamp.from(i);
+    }
+
+    private static Instant instant(Timestamp t) {
+        return t == null ? null : t.toInstant();
+    }
+
+    private static KfmException failure(SQLException e) {
+        return new KfmException(ErrorCode.FAILED, "ops-store", "cannot write the run record in the ops schema: "
+                + e.getMessage() + " (SQLSTATE " + e.getSQLState() + ")", e);
+    }
+}

@@ -1,0 +1,1 @@
+UPDATE {schema}.rebuild_run SET catalog_uri = ?, catalog_digest = ? WHERE run_id = ?

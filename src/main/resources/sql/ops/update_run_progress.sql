@@ -1,0 +1,1 @@
+UPDATE {schema}.rebuild_run SET progress = ?::jsonb, heartbeat_at = ? WHERE run_id = ?
