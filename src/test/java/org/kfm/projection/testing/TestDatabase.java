@@ -1,0 +1,148 @@
+package org.kfm.projection.testing;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
+import org.postgresql.ds.PGSimpleDataSource;
+
+/**
+ * A fresh, real PostgreSQL + PostGIS database per test class, on the server named by
+ * {@code KFM_TEST_JDBC_URL} (set by {@code bin/test}); when unset, {@code bin/local-postgis start}
+ * provides one, so {@code mvn verify} also works on its own. Dropped on {@link #close()}.
+ */
+public final class TestDatabase implements AutoCloseable {
+    private static final Object START_LOCK = new Object();
+    private static volatile String serverUrl;
+
+    private final String name;
+    private final String url;
+
+    private TestDatabase(String name, String url) {
+        this.name = name;
+        this.url = url;
+    }
+
+    /** Creates an empty database with PostGIS installed in {@code public}. */
+    public static TestDatabase create() {
+        String server = serverUrl();
+        String name = "kfm_t_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        try (Connection c = DriverManager.getConnection(server); Statement s = c.createStatement()) {
+            s.execute("CREATE DATABASE " + name + " TEMPLATE template0 ENCODING 'UTF8'");
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot create test database on " + server + ": " + e.getMessage(), e);
+        }
+        TestDatabase db = new TestDatabase(name, withDatabase(server, name));
+        db.execute("CREATE EXTENSION postgis");
+        return db;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public String jdbcUrl() {
+        return url;
+    }
+
+    public DataSource dataSource() {
+        PGSimpleDataSource ds = new PGSimpleDataSource();
+        ds.setURL(url);
+        ds.setApplicationName("kfm-projection-test");
+        return ds;
+    }
+
+    public Connection connect() throws SQLException {
+        return DriverManager.getConnection(url);
+    }
+
+    public void execute(String sql) {
+        try (Connection c = connect(); Statement s = c.createStatement()) {
+            s.execute(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Runs a query whose first column of the first row is returned as text (null when no row). */
+    public String queryOne(String sql) {
+        try (Connection c = connect(); Statement s = c.createStatement(); var rs = s.executeQuery(sql)) {
+            return rs.next() ? rs.getString(1) : null;
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void close() {
+        try (Connection c = DriverManager.getConnection(serverUrl()); Statement s = c.createStatement()) {
+            s.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot drop test database " + name + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The server's admin JDBC URL (any database the test role may connect to). */
+    public static String serverUrl() {
+        String url = serverUrl;
+        if (url != null) {
+            return url;
+        }
+        synchronized (START_LOCK) {
+            if (serverUrl == null) {
+                String env = System.getenv("KFM_TEST_JDBC_URL");
+                serverUrl = env != null && !env.isBlank() ? env : startLocalCluster();
+            }
+            return serverUrl;
+        }
+    }
+
+    static String withDatabase(String url, String database) {
+        int q = url.indexOf('?');
+        String base = q < 0 ? url : url.substring(0, q);
+        String params = q < 0 ? "" : url.substring(q);
+        return base.substring(0, base.lastIndexOf('/') + 1) + database + params;
+    }
+
+    private static String startLocalCluster() {
+        Path script = repoRoot().resolve("bin/local-postgis");
+        run(script.toString(), "start");
+        return run(script.toString(), "url").strip();
+    }
+
+    /** The repository root: the nearest parent of the working directory with a pom.xml. */
+    public static Path repoRoot() {
+        Path p = Path.of("").toAbsolutePath();
+        while (p != null && !Files.exists(p.resolve("pom.xml"))) {
+            p = p.getParent();
+        }
+        if (p == null) {
+            throw new IllegalStateException("cannot find the repository root from " + Path.of("").toAbsolutePath());
+        }
+        return p;
+    }
+
+    private static String run(String... command) {
+        try {
+            Process p = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (!p.waitFor(300, TimeUnit.SECONDS) || p.exitValue() != 0) {
+                throw new IllegalStateException(String.join(" ", command).toLowerCase(Locale.ROOT) + " failed");
+            }
+            return out;
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
