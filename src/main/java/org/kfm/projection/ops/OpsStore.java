@@ -111,13 +111,14 @@ public final class OpsStore {
      *
      * @return the ids marked {@code ABANDONED}
      */
-    public List<UUID> markAbandoned(String projection, String reason) {
+    public List<UUID> markAbandoned(String projection, UUID currentRun, String reason) {
         List<UUID> ids = new ArrayList<>();
         try (Connection c = dataSource.getConnection();
                 PreparedStatement ps = c.prepareStatement(sql.get("mark_abandoned"))) {
             ps.setTimestamp(1, ts(now()));
             ps.setString(2, reason);
             ps.setString(3, projection);
+            ps.setObject(4, currentRun);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     ids.add(rs.getObject(1, UUID.class));

@@ -1,0 +1,1 @@
+UPDATE {schema}.generation SET status = 'dropped', retired_at = ? WHERE projection = ? AND status = 'previous'
