@@ -1,0 +1,25 @@
+package org.kfm.projection.run;
+
+/**
+ * What a caller sees of a running rebuild: phase changes and progress, and the cooperative
+ * cancel flag the orchestrator checks in every per-artifact and per-batch loop.
+ */
+public interface RunObserver {
+    RunObserver NONE = new RunObserver() {
+    };
+
+    default void phase(Phase phase, String message) {
+    }
+
+    /**
+     * @param done units done so far
+     * @param total units expected, or -1 when unknown
+     * @param unit what is counted ("features", "bytes", "indexes")
+     */
+    default void progress(Phase phase, long done, long total, String unit, double ratePerSecond) {
+    }
+
+    default boolean cancelRequested() {
+        return false;
+    }
+}
