@@ -14,7 +14,22 @@ import org.kfm.projection.migrate.MigrationSource;
 import org.kfm.projection.migrate.PrivilegeCheck;
 import org.kfm.projection.migrate.SchemaMigrator;
 import org.kfm.projection.ops.OpsStore;
+import jakarta.enterprise.context.Dependent;
+import java.util.Optional;
+import org.kfm.projection.artifact.ArtifactStores;
+import org.kfm.projection.artifact.StoreSettings;
+import org.kfm.projection.feature.FeatureReaders;
+import org.kfm.projection.load.LoadSettings;
+import org.kfm.projection.load.ProjectionLoader;
+import org.kfm.projection.ops.GenerationStore;
 import org.kfm.projection.run.MigrationRuns;
+import org.kfm.projection.run.ProjectionOperations;
+import org.kfm.projection.run.RebuildOrchestrator;
+import org.kfm.projection.run.RebuildServices;
+import org.kfm.projection.run.RebuildSettings;
+import org.kfm.projection.swap.SchemaSwapper;
+import org.kfm.projection.swap.SwapSettings;
+import org.kfm.projection.validate.ParityValidator;
 
 /**
  * Wires the plain-Java core from Quarkus configuration. Beans are created on first use, so
@@ -64,6 +79,57 @@ public class CoreProducers {
     @ApplicationScoped
     OpsStore opsStore(Instance<AgroalDataSource> db, Settings s, ObjectMapper json, Clock clock) {
         return new OpsStore(dataSource(db), s.opsSchema(), json, clock);
+    }
+
+    @Produces
+    @ApplicationScoped
+    GenerationStore generationStore(Instance<AgroalDataSource> db, Settings s, ObjectMapper json) {
+        return new GenerationStore(dataSource(db), s.opsSchema(), json);
+    }
+
+    @Produces
+    @ApplicationScoped
+    ArtifactStores artifactStores(KfmConfig c) {
+        KfmConfig.S3 s3 = c.s3();
+        StoreSettings store = new StoreSettings(s3.region(), s3.endpoint(), s3.pathStyle(), s3.maxAttempts(),
+                Optional.empty(), Optional.empty());
+        return ArtifactStores.create(store);
+    }
+
+    @Produces
+    @Singleton
+    RebuildSettings rebuildSettings(KfmConfig c, Settings s) {
+        return RebuildConfig.rebuildSettings(c, s);
+    }
+
+    @Produces
+    @Singleton
+    SwapSettings swapSettings(KfmConfig c, Settings s) {
+        return RebuildConfig.swapSettings(c, s);
+    }
+
+    @Produces
+    @Dependent
+    RebuildServices rebuildServices(Instance<AgroalDataSource> db, Settings s, RebuildSettings r, SwapSettings swap,
+            DatabaseBootstrap b, SchemaMigrator m, OpsStore o, GenerationStore g, ArtifactStores stores,
+            ObjectMapper json, Clock clock) {
+        DataSource ds = dataSource(db);
+        ProjectionLoader loader = new ProjectionLoader(ds, stores, new FeatureReaders(),
+                LoadSettings.defaults(s.srid()).withParallelism(r.parallelism()), clock);
+        return new RebuildServices(ds, s, r, b, m, o, g, stores, loader, new ParityValidator(ds, clock),
+                new SchemaSwapper(ds, swap), json, clock);
+    }
+
+    @Produces
+    @ApplicationScoped
+    RebuildOrchestrator orchestrator(RebuildServices services) {
+        return new RebuildOrchestrator(services);
+    }
+
+    @Produces
+    @ApplicationScoped
+    ProjectionOperations operations(RebuildServices services) {
+        return new ProjectionOperations(services);
     }
 
     @Produces

@@ -28,6 +28,79 @@ public interface KfmConfig {
     /** Who a CLI run is recorded as; defaults to the OS user at the host. */
     Optional<String> triggeredBy();
 
+    Load load();
+
+    Parity parity();
+
+    Swap swap();
+
+    S3 s3();
+
+    Receipts receipts();
+
+    interface Load {
+        /** Connections used for COPY and index builds; 0 = number of cores. */
+        @WithDefault("0")
+        int parallelism();
+    }
+
+    interface Parity {
+        /** report (keep and list), reject (fail), or repair (ST_MakeValid). */
+        @WithDefault("report")
+        String invalidGeometry();
+
+        /** fail or warn when a dataset version's digest differs between live and shadow. */
+        @WithDefault("fail")
+        String liveDigestChange();
+
+        /** Tolerance of the extent check against the catalog bbox, in degrees. */
+        @WithDefault("1e-6")
+        double bboxTolerance();
+
+        /** The shadow must keep at least this fraction of live's rows (shrink guard). */
+        @WithDefault("0.9")
+        double minShrinkFraction();
+    }
+
+    interface Swap {
+        @WithDefault("2s")
+        java.time.Duration lockTimeout();
+
+        @WithDefault("5")
+        int attempts();
+
+        @WithDefault("200ms")
+        java.time.Duration backoff();
+
+        /** lock_timeout of each DROP SCHEMA of a retired generation. */
+        @WithDefault("2s")
+        java.time.Duration dropLockTimeout();
+
+        /** NOTIFY channel told about every swap and rollback. */
+        @WithDefault("kfm_projection")
+        String notifyChannel();
+    }
+
+    interface S3 {
+        @WithDefault("us-east-1")
+        String region();
+
+        /** Endpoint of an S3-compatible store, e.g. http://minio:9000. */
+        Optional<java.net.URI> endpoint();
+
+        @WithDefault("false")
+        boolean pathStyle();
+
+        @WithDefault("3")
+        int maxAttempts();
+    }
+
+    interface Receipts {
+        /** Also write receipts/<run-id>.json beside the catalog when the store is writable. */
+        @WithDefault("true")
+        boolean writeToStore();
+    }
+
     interface Projection {
         /** Live schema name; the shadow and previous generations add _shadow and _prev. */
         @WithDefault("kfm_index")
@@ -36,6 +109,9 @@ public interface KfmConfig {
         /** SRID every projected geometry is transformed to. */
         @WithDefault("4326")
         int srid();
+
+        /** Role that reads the projection: granted USAGE and SELECT on every new generation. */
+        Optional<String> readerRole();
     }
 
     interface Migrations {

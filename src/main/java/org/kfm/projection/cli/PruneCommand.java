@@ -1,0 +1,36 @@
+package org.kfm.projection.cli;
+
+import jakarta.inject.Inject;
+import java.util.concurrent.Callable;
+import org.kfm.projection.config.Settings;
+import org.kfm.projection.run.ProjectionOperations;
+import org.kfm.projection.swap.PruneResult;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+@Command(name = "prune", mixinStandardHelpOptions = true,
+        description = "Drop the previous generation and any retired ones (no rollback possible afterwards).")
+public class PruneCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    private final ProjectionOperations operations;
+    private final Settings settings;
+
+    @Inject
+    public PruneCommand(ProjectionOperations operations, Settings settings) {
+        this.operations = operations;
+        this.settings = settings;
+    }
+
+    @Override
+    public Integer call() {
+        PruneResult r = operations.prune(CliTrigger.of(settings));
+        var out = spec.commandLine().getOut();
+        out.println(r.dropped().isEmpty() ? "nothing to prune" : "dropped: " + String.join(", ", r.dropped()));
+        r.notDropped().forEach(f -> out.println("could not drop " + f.schema() + ": " + f.reason()));
+        out.flush();
+        return r.complete() ? 0 : 1;
+    }
+}

@@ -1,0 +1,99 @@
+package org.kfm.projection.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.inject.Inject;
+import java.io.PrintWriter;
+import java.time.Clock;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.concurrent.Callable;
+import org.kfm.projection.config.Settings;
+import org.kfm.projection.error.UsageException;
+import org.kfm.projection.run.RebuildOrchestrator;
+import org.kfm.projection.run.RebuildRequest;
+import org.kfm.projection.run.RebuildResult;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "rebuild", mixinStandardHelpOptions = true,
+        description = {"Rebuild the projection from the promoted catalog: migrate a shadow schema, load it with COPY,",
+            "build indexes, validate parity, swap it in atomically and record a receipt. Skipped (exit 0) when the",
+            "catalog digest and migration version equal the live generation's, unless --force."})
+public class RebuildCommand implements Callable<Integer> {
+    @Option(names = "--catalog", paramLabel = "URI",
+            description = "Root catalog.json: path, file: or s3:// URI (default: kfm.catalog.uri).")
+    String catalog;
+
+    @Option(names = "--dry-run", description = "Read and check the catalog, say what would happen, change nothing.")
+    boolean dryRun;
+
+    @Option(names = "--no-swap", description = "Build and validate the shadow, keep it, do not swap.")
+    boolean noSwap;
+
+    @Option(names = "--force", description = "Rebuild even when the catalog and migrations are unchanged.")
+    boolean force;
+
+    @Option(names = "--allow-shrink", paramLabel = "FRACTION",
+            description = "Accept a shadow with at least this fraction of the live rows (0..1).")
+    Double allowShrink;
+
+    @Option(names = "--keep-shadow", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "Keep the shadow for inspection when the run fails (default: ${DEFAULT-VALUE}).")
+    boolean keepShadow;
+
+    @Spec
+    CommandSpec spec;
+
+    private final RebuildOrchestrator orchestrator;
+    private final Settings settings;
+
+    @Inject
+    public RebuildCommand(RebuildOrchestrator orchestrator, Settings settings) {
+        this.orchestrator = orchestrator;
+        this.settings = settings;
+    }
+
+    @Override
+    public Integer call() {
+        if (allowShrink != null && (allowShrink < 0 || allowShrink > 1)) {
+            throw new UsageException("invalid-option", "--allow-shrink must be between 0 and 1, got " + allowShrink);
+        }
+        ConsoleProgress progress = new ConsoleProgress(System.err, System.console(), Clock.systemUTC());
+        RebuildRequest request = new RebuildRequest(Optional.ofNullable(catalog), dryRun, noSwap, force,
+                allowShrink == null ? OptionalDouble.empty() : OptionalDouble.of(allowShrink), keepShadow,
+                CliTrigger.of(settings));
+        RebuildResult result = orchestrator.rebuild(request, progress);
+        progress.closeBar();
+        print(spec.commandLine().getOut(), result);
+        return 0;
+    }
+
+    static void print(PrintWriter out, RebuildResult r) {
+        out.println(r.summary());
+        out.println("run " + r.runId() + "  outcome " + r.outcome());
+        JsonNode receipt = r.receipt();
+        JsonNode datasets = receipt.path("parity").path("datasetVersions");
+        if (datasets.isArray() && !datasets.isEmpty()) {
+            out.printf("%-40s %10s %10s  %s%n", "dataset version", "declared", "rows", "status");
+            for (JsonNode d : datasets) {
+                out.printf("%-40s %10s %10s  %s%n", d.path("datasetVersionId").asText(),
+                        d.path("declaredCount").asText("-"), d.path("rows").asText("-"),
+                        d.path("status").asText().toLowerCase(Locale.ROOT));
+            }
+            out.println("parity: " + (receipt.path("parity").path("passed").asBoolean() ? "passed" : "FAILED"));
+        }
+        JsonNode phases = receipt.path("phases");
+        if (phases.isArray() && !phases.isEmpty()) {
+            StringBuilder sb = new StringBuilder("timings:");
+            for (JsonNode p : phases) {
+                sb.append(' ').append(p.path("phase").asText().toLowerCase(Locale.ROOT)).append('=')
+                        .append(p.path("durationMs").asLong()).append("ms");
+            }
+            out.println(sb);
+        }
+        out.flush();
+    }
+}

@@ -1,0 +1,36 @@
+package org.kfm.projection.cli;
+
+import jakarta.inject.Inject;
+import java.util.concurrent.Callable;
+import org.kfm.projection.config.Settings;
+import org.kfm.projection.run.ProjectionOperations;
+import org.kfm.projection.swap.SwapResult;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+@Command(name = "rollback", mixinStandardHelpOptions = true,
+        description = "Make the previous generation live again (the live one becomes previous). One short transaction.")
+public class RollbackCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    private final ProjectionOperations operations;
+    private final Settings settings;
+
+    @Inject
+    public RollbackCommand(ProjectionOperations operations, Settings settings) {
+        this.operations = operations;
+        this.settings = settings;
+    }
+
+    @Override
+    public Integer call() {
+        SwapResult r = operations.rollback(CliTrigger.of(settings));
+        spec.commandLine().getOut().printf("rolled back: %s is the previous generation again live, swap took %d ms%n",
+                r.live(), r.transactionTime().toMillis());
+        r.warnings().forEach(w -> spec.commandLine().getOut().println("warning: " + w));
+        spec.commandLine().getOut().flush();
+        return 0;
+    }
+}

@@ -1,0 +1,83 @@
+package org.kfm.projection.config;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.kfm.projection.db.PgIdentifier;
+import org.kfm.projection.error.KfmException;
+import org.kfm.projection.error.UsageException;
+import org.kfm.projection.run.RebuildSettings;
+import org.kfm.projection.swap.GenerationNames;
+import org.kfm.projection.swap.SwapSettings;
+import org.kfm.projection.validate.DigestChangePolicy;
+import org.kfm.projection.validate.InvalidGeometryPolicy;
+import org.kfm.projection.validate.ParityPolicy;
+
+/** Turns the raw rebuild, parity and swap settings into validated values, listing every problem at once. */
+final class RebuildConfig {
+    private RebuildConfig() {
+    }
+
+    static RebuildSettings rebuildSettings(KfmConfig c, Settings s) {
+        List<String> problems = new ArrayList<>();
+        int parallelism = c.load().parallelism() == 0 ? Runtime.getRuntime().availableProcessors()
+                : c.load().parallelism();
+        if (parallelism < 1 || parallelism > 64) {
+            problems.add("kfm.load.parallelism: must be 0 (= cores) or 1..64, got " + c.load().parallelism());
+        }
+        InvalidGeometryPolicy invalid = parse(InvalidGeometryPolicy.class, "kfm.parity.invalid-geometry",
+                c.parity().invalidGeometry(), problems);
+        DigestChangePolicy digest = parse(DigestChangePolicy.class, "kfm.parity.live-digest-change",
+                c.parity().liveDigestChange(), problems);
+        double fraction = c.parity().minShrinkFraction();
+        if (!(fraction >= 0 && fraction <= 1)) {
+            problems.add("kfm.parity.min-shrink-fraction: must be between 0 and 1, got " + fraction);
+        }
+        if (!(c.parity().bboxTolerance() >= 0)) {
+            problems.add("kfm.parity.bbox-tolerance: must be zero or more, got " + c.parity().bboxTolerance());
+        }
+        Optional<PgIdentifier> reader = readerRole(c, problems);
+        if (!problems.isEmpty()) {
+            throw new UsageException("invalid-config", "invalid configuration:\n  - " + String.join("\n  - ", problems));
+        }
+        ParityPolicy policy = new ParityPolicy(s.srid(), invalid, digest, c.parity().bboxTolerance(), fraction, false,
+                reader.map(PgIdentifier::name));
+        return new RebuildSettings(parallelism, policy, reader, c.receipts().writeToStore());
+    }
+
+    static SwapSettings swapSettings(KfmConfig c, Settings s) {
+        List<String> problems = new ArrayList<>();
+        PgIdentifier channel = null;
+        try {
+            channel = PgIdentifier.of(c.swap().notifyChannel());
+        } catch (KfmException e) {
+            problems.add("kfm.swap.notify-channel: " + e.getMessage());
+        }
+        Optional<PgIdentifier> reader = readerRole(c, problems);
+        if (!problems.isEmpty()) {
+            throw new UsageException("invalid-config", "invalid configuration:\n  - " + String.join("\n  - ", problems));
+        }
+        return new SwapSettings(new GenerationNames(s.projection()), s.opsSchema(), c.swap().lockTimeout(),
+                c.swap().attempts(), c.swap().backoff(), c.swap().dropLockTimeout(), channel, reader);
+    }
+
+    private static Optional<PgIdentifier> readerRole(KfmConfig c, List<String> problems) {
+        try {
+            return c.projection().readerRole().filter(r -> !r.isBlank()).map(PgIdentifier::of);
+        } catch (KfmException e) {
+            problems.add("kfm.projection.reader-role: " + e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    private static <E extends Enum<E>> E parse(Class<E> type, String key, String value, List<String> problems) {
+        try {
+            return Enum.valueOf(type, value.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            problems.add(key + ": '" + value + "' is not one of " + java.util.Arrays.toString(type.getEnumConstants())
+                    .toLowerCase(Locale.ROOT));
+            return type.getEnumConstants()[0];
+        }
+    }
+}

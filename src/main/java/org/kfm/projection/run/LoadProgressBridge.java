@@ -1,0 +1,44 @@
+package org.kfm.projection.run;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.kfm.projection.load.LoadListener;
+import org.kfm.projection.load.LoadProgress;
+import org.kfm.projection.ops.OpsStore;
+
+/** Passes the loader's progress to the observer and to the run's row in the ops schema. */
+final class LoadProgressBridge implements LoadListener {
+    private static final long OPS_INTERVAL_MS = 2_000;
+
+    private final RunState run;
+    private final OpsStore ops;
+    private final ObjectMapper json;
+    private long lastOpsWrite;
+
+    LoadProgressBridge(RunState run, OpsStore ops, ObjectMapper json) {
+        this.run = run;
+        this.ops = ops;
+        this.json = json;
+    }
+
+    @Override
+    public void progress(LoadProgress p) {
+        run.observer().progress(Phase.LOADING, p.bytes(), p.totalBytes(), "bytes", p.bytesPerSecond());
+        long now = System.currentTimeMillis();
+        if (now - lastOpsWrite >= OPS_INTERVAL_MS || p.fraction() >= 1.0) {
+            lastOpsWrite = now;
+            ObjectNode n = json.createObjectNode().put("phase", Phase.LOADING.name()).put("rows", p.rows())
+                    .put("bytes", p.bytes()).put("totalBytes", p.totalBytes())
+                    .put("rowsPerSecond", Math.round(p.rowsPerSecond())).put("fraction", p.fraction())
+                    .put("elapsedMs", p.elapsed().toMillis());
+            p.eta().ifPresent(eta -> n.put("etaMs", eta.toMillis()));
+            n.putArray("currentAssets").addAll(p.currentAssets().stream().map(n::textNode).toList());
+            ops.progress(run.id(), n);
+        }
+    }
+
+    @Override
+    public boolean cancelled() {
+        return run.observer().cancelRequested();
+    }
+}

@@ -1,0 +1,315 @@
+package org.kfm.projection.run;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.net.URI;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.kfm.projection.artifact.ArtifactStores;
+import org.kfm.projection.catalog.Catalog;
+import org.kfm.projection.catalog.CatalogReader;
+import org.kfm.projection.config.Settings;
+import org.kfm.projection.db.PgIdentifier;
+import org.kfm.projection.error.ErrorCode;
+import org.kfm.projection.error.KfmException;
+import org.kfm.projection.error.UsageException;
+import org.kfm.projection.load.LoadCancelledException;
+import org.kfm.projection.load.LoadResult;
+import org.kfm.projection.load.ProjectionLoader;
+import org.kfm.projection.load.ShadowIndexes;
+import org.kfm.projection.migrate.DatabaseBootstrap;
+import org.kfm.projection.migrate.MigrationResult;
+import org.kfm.projection.migrate.SchemaMigrator;
+import org.kfm.projection.ops.Generation;
+import org.kfm.projection.ops.GenerationStore;
+import org.kfm.projection.ops.OpsStore;
+import org.kfm.projection.ops.RunKind;
+import org.kfm.projection.ops.RunOutcome;
+import org.kfm.projection.swap.GrantReplayer;
+import org.kfm.projection.swap.GrantReport;
+import org.kfm.projection.swap.SchemaSwapper;
+import org.kfm.projection.swap.SwapResult;
+import org.kfm.projection.validate.ParityReport;
+import org.kfm.projection.validate.ParityValidator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+
+/**
+ * One rebuild as a template of numbered, recorded steps: lock, prepare, migrate, load, index,
+ * validate, swap. Every transition is written to the ops schema as it happens. Anything that goes
+ * wrong before the swap commits leaves the live projection untouched; the shadow is kept for
+ * inspection (or dropped on request) and the next run cleans it up.
+ */
+public final class RebuildOrchestrator {
+    private static final Logger LOG = LoggerFactory.getLogger(RebuildOrchestrator.class);
+
+    private final DataSource dataSource;
+    private final Settings settings;
+    private final RebuildSettings rebuild;
+    private final DatabaseBootstrap bootstrap;
+    private final SchemaMigrator migrator;
+    private final OpsStore ops;
+    private final GenerationStore generations;
+    private final ArtifactStores stores;
+    private final ProjectionLoader loader;
+    private final ParityValidator validator;
+    private final SchemaSwapper swapper;
+    private final ObjectMapper json;
+    private final Clock clock;
+
+    public RebuildOrchestrator(RebuildServices s) {
+        this.dataSource = s.dataSource();
+        this.settings = s.settings();
+        this.rebuild = s.rebuild();
+        this.bootstrap = s.bootstrap();
+        this.migrator = s.migrator();
+        this.ops = s.ops();
+        this.generations = s.generations();
+        this.stores = s.stores();
+        this.loader = s.loader();
+        this.validator = s.validator();
+        this.swapper = s.swapper();
+        this.json = s.json();
+        this.clock = s.clock();
+    }
+
+    /**
+     * Runs one rebuild to its end.
+     *
+     * @return the outcome when the run succeeded, was skipped or was a dry run
+     * @throws KfmException when it failed or was cancelled; the receipt is recorded first
+     */
+    public RebuildResult rebuild(RebuildRequest request, RunObserver observer) {
+        bootstrap.run();
+        String catalogUri = request.catalogUri().or(settings::catalogUri).orElseThrow(() -> new UsageException(
+                "no-catalog", "no catalog given: pass --catalog URI or set KFM_CATALOG_URI"));
+        RunState run = new RunState(ops.startRun(RunKind.REBUILD, settings.projection().name(), request.trigger(),
+                arguments(request, catalogUri)), request, observer, new PhaseTimer(clock), json);
+        MDC.put("runId", run.id().toString());
+        try {
+            return execute(run, catalogUri);
+        } catch (KfmException e) {
+            throw fail(run, e);
+        } catch (RuntimeException e) {
+            throw fail(run, new KfmException(ErrorCode.FAILED, "unexpected", e.toString(), e));
+        } finally {
+            MDC.remove("runId");
+            MDC.remove("phase");
+        }
+    }
+
+    private RebuildResult execute(RunState run, String catalogUri) {
+        try (RebuildLock lock = RebuildLock.acquire(dataSource, settings.projection().name())) {
+            enter(run, Phase.LOCKED, "holding the rebuild lock of " + lock.projection());
+            List<UUID> abandoned = ops.markAbandoned(settings.projection().name(), run.id(),
+                    "the process running it ended without finishing (found by run " + run.id() + ")");
+            if (!abandoned.isEmpty()) {
+                LOG.warn("marked {} run(s) left open by dead processes as ABANDONED: {}", abandoned.size(), abandoned);
+            }
+            enter(run, Phase.PREPARING, "reading catalog " + catalogUri);
+            Catalog catalog = new CatalogReader(stores).read(ArtifactStores.location(catalogUri));
+            run.catalog(catalog);
+            ops.catalog(run.id(), catalog.root().toString(), catalog.digest());
+            String targetVersion = latestMigration();
+            Optional<Generation> live = generations.live(settings.projection().name());
+            if (!run.request().force() && live.isPresent() && catalog.digest().equals(live.get().catalogDigest())
+                    && targetVersion.equals(live.get().migrationVersion())) {
+                return finish(run, RunOutcome.SKIPPED, null, "skipped: catalog " + catalog.digest()
+                        + " and migration version " + targetVersion + " are already live as generation "
+                        + live.get().number() + " (use --force to rebuild anyway)");
+            }
+            if (run.request().dryRun()) {
+                return finish(run, RunOutcome.SUCCEEDED, null, "dry run: would rebuild " + catalog.items().size()
+                        + " dataset version(s) from " + catalog.digest() + " at migration version " + targetVersion
+                        + "; nothing was changed");
+            }
+            dropLeftoverShadow(run);
+            enter(run, Phase.MIGRATING, "migrating " + settings.shadow() + " to " + targetVersion);
+            run.shadowCreated(true);
+            MigrationResult migration = migrator.migrate(settings.shadow(), null);
+            run.migration(migration, migrator.history(settings.shadow()));
+            ShadowIndexes indexes = new ShadowIndexes(dataSource, rebuild.parallelism(), clock);
+            ShadowIndexes.SetAside setAside = indexes.setAside(settings.shadow());
+            enter(run, Phase.LOADING, "loading " + catalog.items().size() + " dataset version(s) with "
+                    + rebuild.parallelism() + " connection(s)");
+            LoadResult load = loader.load(settings.shadow(), catalog, new LoadProgressBridge(run, ops, json));
+            run.load(load);
+            enter(run, Phase.INDEXING, "recreating " + setAside.definitions().size() + " index(es), then ANALYZE");
+            run.indexes(indexes.recreate(setAside));
+            enter(run, Phase.VALIDATING, "replaying grants and checking parity");
+            Optional<PgIdentifier> liveSchema = schemaExists(settings.projection())
+                    ? Optional.of(settings.projection()) : Optional.empty();
+            GrantReport grants = new GrantReplayer(dataSource).replay(liveSchema.orElse(settings.projection()),
+                    settings.shadow(), rebuild.readerRole());
+            run.grants(grants);
+            ParityReport parity = validator.validate(settings.shadow(), liveSchema, run.expectations(),
+                    rebuild.parityPolicy(run.request().allowShrink()));
+            run.parity(parity);
+            observer(run).phase(Phase.VALIDATING, parity.passed() ? "parity passed" : "parity FAILED");
+            if (!parity.passed()) {
+                throw new KfmException(ErrorCode.PARITY_FAILED, "parity-failed", "parity failed for "
+                        + settings.shadow() + ":\n" + parity.toText());
+            }
+            if (run.request().noSwap()) {
+                return finish(run, RunOutcome.SUCCEEDED, null, "validated, not swapped (--no-swap): shadow "
+                        + settings.shadow() + " is ready; live projection untouched");
+            }
+            enter(run, Phase.SWAPPING, "swapping " + settings.shadow() + " in as " + settings.projection());
+            SwapResult swap = swap(run, catalog, migration, parity, load);
+            run.swap(swap);
+            return finish(run, RunOutcome.SUCCEEDED, swap.generation().isPresent() ? swap.generation().getAsLong()
+                    : null, "generation " + swap.generation().orElse(-1) + " is live ("
+                    + load.rows() + " rows, parity passed, swap " + swap.transactionTime().toMillis() + " ms)");
+        }
+    }
+
+    private SwapResult swap(RunState run, Catalog catalog, MigrationResult migration, ParityReport parity,
+            LoadResult load) {
+        long number;
+        try (Connection c = dataSource.getConnection()) {
+            number = generations.nextNumber(c, settings.projection().name());
+        } catch (SQLException e) {
+            throw new KfmException(ErrorCode.FAILED, "ops-store", "cannot number the new generation: "
+                    + e.getMessage(), e);
+        }
+        Optional<Generation> previous = generations.live(settings.projection().name());
+        Generation g = new Generation(settings.projection().name(), number, run.id(), catalog.root().toString(),
+                catalog.digest(), migration.toVersion(), load.rows(), "live", ops.now(), ops.now(), null,
+                run.parityJson());
+        String payload = NotifyMessage.swap(json, settings.projection().name(), number,
+                previous.map(Generation::number), run.id(), catalog.digest(), parity.changes());
+        return swapper.swap(number, payload, c -> generations.recordSwap(c, g));
+    }
+
+    private void dropLeftoverShadow(RunState run) {
+        if (!schemaExists(settings.shadow())) {
+            return;
+        }
+        LOG.warn("dropping leftover shadow schema {} from an earlier run that did not finish", settings.shadow());
+        ops.event(run.id(), Phase.PREPARING.name(), "dropped leftover shadow " + settings.shadow(), null);
+        dropShadow();
+    }
+
+    private void dropShadow() {
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            s.execute("DROP SCHEMA IF EXISTS " + settings.shadow().quoted() + " CASCADE");
+        } catch (SQLException e) {
+            throw new KfmException(ErrorCode.FAILED, "drop-shadow-failed", "cannot drop shadow schema "
+                    + settings.shadow() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private boolean schemaExists(PgIdentifier schema) {
+        try (Connection c = dataSource.getConnection();
+                var ps = c.prepareStatement("SELECT 1 FROM pg_namespace WHERE nspname = ?")) {
+            ps.setString(1, schema.name());
+            try (var rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        } catch (SQLException e) {
+            throw new KfmException(ErrorCode.FAILED, "database", "cannot read the schema list: " + e.getMessage(), e);
+        }
+    }
+
+    private String latestMigration() {
+        List<String> versions = migrator.availableVersions();
+        if (versions.isEmpty()) {
+            throw new UsageException("no-migrations", "no projection migrations in " + migrator.source().location());
+        }
+        return versions.get(versions.size() - 1);
+    }
+
+    private void enter(RunState run, Phase phase, String message) {
+        run.timer().start(phase);
+        MDC.put("phase", phase.name());
+        LOG.info("step {}/{} {}: {}", phase.step(), Phase.steps(), phase, message);
+        ops.transition(run.id(), phase.name(), message, null);
+        observer(run).phase(phase, message);
+        if (observer(run).cancelRequested()) {
+            throw new LoadCancelledException("(between phases)", 0, "-", settings.shadow().name());
+        }
+    }
+
+    private static RunObserver observer(RunState run) {
+        return run.observer();
+    }
+
+    private RebuildResult finish(RunState run, RunOutcome outcome, Long generation, String summary) {
+        run.timer().stop(null);
+        ObjectNode receipt = run.receipt(settings, outcome, summary, null);
+        ops.finishRun(run.id(), outcome, null, generation, receipt);
+        writeReceipt(run, receipt);
+        LOG.info("{}: {}", outcome, summary);
+        observer(run).phase(outcome == RunOutcome.SUCCEEDED || outcome == RunOutcome.SKIPPED ? Phase.SUCCEEDED
+                : Phase.FAILED, summary);
+        return new RebuildResult(run.id(), outcome, generation, summary, receipt);
+    }
+
+    private KfmException fail(RunState run, KfmException error) {
+        run.timer().stop("failed");
+        boolean cancelled = error instanceof LoadCancelledException || "cancelled".equals(error.rule());
+        RunOutcome outcome = cancelled ? RunOutcome.CANCELLED : RunOutcome.FAILED;
+        String shadowNote = shadowAfterFailure(run);
+        KfmException reported = new KfmException(error.code(), error.rule(), error.getMessage() + "\n" + shadowNote,
+                error);
+        try {
+            ObjectNode receipt = run.receipt(settings, outcome, shadowNote, reported);
+            ops.finishRun(run.id(), outcome, reported, null, receipt);
+            writeReceipt(run, receipt);
+        } catch (RuntimeException e) {
+            reported.addSuppressed(e);
+        }
+        LOG.error("{} in {}: {}", outcome, run.timer().current(), reported.getMessage());
+        observer(run).phase(cancelled ? Phase.CANCELLED : Phase.FAILED, reported.getMessage());
+        return reported;
+    }
+
+    /** What happened to the shadow, said the way an operator needs it. */
+    private String shadowAfterFailure(RunState run) {
+        if (!run.shadowCreated()) {
+            return "Live projection untouched.";
+        }
+        boolean keep = run.request().keepShadowOnFailure();
+        if (!keep) {
+            try {
+                dropShadow();
+                return "Live projection untouched; shadow " + settings.shadow() + " dropped (--no-keep-shadow).";
+            } catch (KfmException e) {
+                return "Live projection untouched; shadow " + settings.shadow() + " could not be dropped: "
+                        + e.getMessage();
+            }
+        }
+        return "Live projection untouched; shadow kept as " + settings.shadow() + " for inspection (the next "
+                + "rebuild drops it).";
+    }
+
+    private void writeReceipt(RunState run, ObjectNode receipt) {
+        if (!rebuild.writeReceiptsToStore() || run.catalog() == null) {
+            return;
+        }
+        URI target = ArtifactStores.resolve(run.catalog().root(), "receipts/" + run.id() + ".json");
+        try {
+            if (stores.canWrite(target)) {
+                stores.write(target, json.writerWithDefaultPrettyPrinter().writeValueAsBytes(receipt),
+                        "application/json");
+                ops.event(run.id(), "RECEIPT", "receipt written to " + target, null);
+            }
+        } catch (Exception e) {
+            LOG.warn("could not write the receipt to {}: {}", target, e.getMessage());
+        }
+    }
+
+    private ObjectNode arguments(RebuildRequest r, String catalogUri) {
+        ObjectNode n = json.createObjectNode().put("catalog", catalogUri).put("dryRun", r.dryRun())
+                .put("noSwap", r.noSwap()).put("force", r.force()).put("keepShadowOnFailure", r.keepShadowOnFailure());
+        r.allowShrink().ifPresent(f -> n.put("allowShrink", f));
+        return n;
+    }
+}

@@ -1,0 +1,190 @@
+package org.kfm.projection.run;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.UUID;
+import org.kfm.projection.catalog.Catalog;
+import org.kfm.projection.catalog.CatalogItem;
+import org.kfm.projection.catalog.DataAsset;
+import org.kfm.projection.config.Settings;
+import org.kfm.projection.error.KfmException;
+import org.kfm.projection.load.DatasetLoad;
+import org.kfm.projection.load.LoadResult;
+import org.kfm.projection.load.ShadowIndexes;
+import org.kfm.projection.migrate.AppliedMigration;
+import org.kfm.projection.migrate.MigrationResult;
+import org.kfm.projection.ops.RunOutcome;
+import org.kfm.projection.swap.GrantReport;
+import org.kfm.projection.swap.SwapResult;
+import org.kfm.projection.validate.Expectation;
+import org.kfm.projection.validate.ParityReport;
+
+/**
+ * What one rebuild has learned so far, step by step; the receipt is made from it whatever the
+ * outcome. Confined to the thread running the rebuild.
+ */
+final class RunState {
+    private final UUID id;
+    private final RebuildRequest request;
+    private final RunObserver observer;
+    private final PhaseTimer timer;
+    private final ObjectMapper json;
+    private Catalog catalog;
+    private MigrationResult migration;
+    private List<AppliedMigration> history = List.of();
+    private LoadResult load;
+    private ShadowIndexes.Recreated indexes;
+    private GrantReport grants;
+    private ParityReport parity;
+    private SwapResult swap;
+    private boolean shadowCreated;
+
+    RunState(UUID id, RebuildRequest request, RunObserver observer, PhaseTimer timer, ObjectMapper json) {
+        this.id = id;
+        this.request = request;
+        this.observer = observer;
+        this.timer = timer;
+        this.json = json;
+    }
+
+    UUID id() {
+        return id;
+    }
+
+    RebuildRequest request() {
+        return request;
+    }
+
+    RunObserver observer() {
+        return observer;
+    }
+
+    PhaseTimer timer() {
+        return timer;
+    }
+
+    Catalog catalog() {
+        return catalog;
+    }
+
+    void catalog(Catalog c) {
+        this.catalog = c;
+    }
+
+    MigrationResult migration() {
+        return migration;
+    }
+
+    void migration(MigrationResult m, List<AppliedMigration> schemaHistory) {
+        this.migration = m;
+        this.history = List.copyOf(schemaHistory);
+    }
+
+    void load(LoadResult l) {
+        this.load = l;
+    }
+
+    void indexes(ShadowIndexes.Recreated r) {
+        this.indexes = r;
+    }
+
+    void grants(GrantReport g) {
+        this.grants = g;
+    }
+
+    void parity(ParityReport p) {
+        this.parity = p;
+    }
+
+    void swap(SwapResult s) {
+        this.swap = s;
+    }
+
+    boolean shadowCreated() {
+        return shadowCreated;
+    }
+
+    void shadowCreated(boolean created) {
+        this.shadowCreated = created;
+    }
+
+    /** One expectation per catalog item, with what the loader read and digested. */
+    List<Expectation> expectations() {
+        List<Expectation> out = new ArrayList<>();
+        for (CatalogItem item : catalog.items()) {
+            Optional<DatasetLoad> loaded = load == null ? Optional.empty() : load.dataset(item.datasetVersionId());
+            out.add(new Expectation(item.datasetVersionId(), item.declaredFeatureCount(),
+                    loaded.map(d -> OptionalLong.of(d.featuresRead())).orElse(OptionalLong.empty()),
+                    loaded.map(DatasetLoad::geometryDigest), item.bbox().minX(), item.bbox().minY(),
+                    item.bbox().maxX(), item.bbox().maxY()));
+        }
+        return out;
+    }
+
+    JsonNode parityJson() {
+        try {
+            return parity == null ? null : json.readTree(parity.toJson());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The run's receipt: who, what, when, inputs, outputs, parity, timings, outcome. */
+    ObjectNode receipt(Settings settings, RunOutcome outcome, String summary, KfmException error) {
+        ObjectNode r = json.createObjectNode().put("receiptVersion", 1).put("runId", id.toString())
+                .put("kind", "rebuild").put("projection", settings.projection().name())
+                .put("triggeredBy", request.trigger().principal()).put("trigger", request.trigger().channel())
+                .put("outcome", outcome.name()).put("summary", summary);
+        r.set("phases", timer.toJson(json));
+        if (catalog != null) {
+            r.set("catalog", catalogJson());
+        }
+        if (migration != null) {
+            ObjectNode m = r.putObject("migrations").put("schema", migration.schema())
+                    .put("version", migration.toVersion());
+            m.set("applied", json.valueToTree(history));
+        }
+        if (load != null) {
+            r.set("load", json.valueToTree(load));
+        }
+        if (indexes != null) {
+            r.set("indexes", json.valueToTree(indexes));
+        }
+        if (grants != null) {
+            r.set("grants", json.valueToTree(grants));
+        }
+        if (parity != null) {
+            r.set("parity", parityJson());
+        }
+        if (swap != null) {
+            r.set("swap", json.valueToTree(swap));
+        }
+        if (error != null) {
+            r.putObject("error").put("code", error.code().name()).put("exitCode", error.code().exitCode())
+                    .put("rule", error.rule()).put("message", error.getMessage());
+        }
+        return r;
+    }
+
+    private ObjectNode catalogJson() {
+        ObjectNode c = json.createObjectNode().put("uri", catalog.root().toString()).put("digest", catalog.digest());
+        ArrayNode items = c.putArray("items");
+        for (CatalogItem item : catalog.items()) {
+            ObjectNode i = items.addObject().put("id", item.id()).put("datasetVersionId", item.datasetVersionId())
+                    .put("declaredFeatureCount", item.declaredFeatureCount());
+            ArrayNode assets = i.putArray("assets");
+            for (DataAsset a : item.assets()) {
+                assets.addObject().put("key", a.key()).put("href", a.href().toString())
+                        .put("checksum", a.checksum()).put("size", a.size());
+            }
+        }
+        return c;
+    }
+}
