@@ -27,11 +27,10 @@ final class ConsoleProgress implements RunObserver {
         this.clock = clock;
     }
 
+    /** Phases are already in the log (stderr); only a bar in progress needs ending. */
     @Override
     public synchronized void phase(Phase phase, String message) {
         closeBar();
-        String step = phase.step() > 0 ? "[" + phase.step() + "/" + Phase.steps() + "] " : "";
-        err.println(step + phase + ": " + message);
         lastPrint = 0;
     }
 

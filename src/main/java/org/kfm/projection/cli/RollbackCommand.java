@@ -27,8 +27,9 @@ public class RollbackCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         SwapResult r = operations.rollback(CliTrigger.of(settings));
-        spec.commandLine().getOut().printf("rolled back: %s is the previous generation again live, swap took %d ms%n",
-                r.live(), r.transactionTime().toMillis());
+        spec.commandLine().getOut().printf("rolled back: the previous generation is live again as %s; the replaced one "
+                + "is kept as previous (rollback again to undo); swap took %d ms%n", r.live(),
+                r.transactionTime().toMillis());
         r.warnings().forEach(w -> spec.commandLine().getOut().println("warning: " + w));
         spec.commandLine().getOut().flush();
         return 0;
