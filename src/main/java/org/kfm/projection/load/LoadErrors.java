@@ -17,6 +17,12 @@ final class LoadErrors {
 
     /** The server refused a COPY (bad value, lost connection...); keeps SQLSTATE and cause. */
     static KfmException copyFailed(PgIdentifier schema, String href, long features, SQLException e) {
+        if (DuplicateKeys.UNIQUE_VIOLATION.equals(e.getSQLState())) {
+            // only when the primary key was left in place during the load (ShadowIndexes not used)
+            return new BadInputException("duplicate-feature-id", href, "feature " + features + " or earlier",
+                    "a feature id repeats one already loaded for this dataset version: " + e.getMessage()
+                            + "; feature ids must be unique across all data assets of a dataset version", e);
+        }
         return new KfmException(ErrorCode.FAILED, "copy-failed", "COPY of " + href + " into " + schema
                 + ".feature_geom failed after " + features + " feature(s) were sent: " + e.getMessage()
                 + " [SQLSTATE " + e.getSQLState() + "]; the dataset version's rows were rolled back", e);
