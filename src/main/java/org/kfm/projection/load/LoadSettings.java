@@ -23,6 +23,9 @@ public record LoadSettings(int parallelism, int targetSrid, Duration progressInt
         if (targetSrid <= 0) {
             throw new IllegalArgumentException("targetSrid must be a positive EPSG code, got " + targetSrid);
         }
+        if (progressInterval.isNegative()) {
+            throw new IllegalArgumentException("progressInterval must not be negative, got " + progressInterval);
+        }
         if (blockRows < 1) {
             throw new IllegalArgumentException("blockRows must be >= 1, got " + blockRows);
         }
