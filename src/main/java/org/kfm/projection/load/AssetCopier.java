@@ -1,0 +1,233 @@
+package org.kfm.projection.load;
+
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Objects;
+import org.kfm.projection.artifact.ArtifactStore;
+import org.kfm.projection.artifact.VerifyingInputStream;
+import org.kfm.projection.catalog.CatalogItem;
+import org.kfm.projection.catalog.DataAsset;
+import org.kfm.projection.db.PgIdentifier;
+import org.kfm.projection.error.KfmException;
+import org.kfm.projection.feature.EwkbWriter;
+import org.kfm.projection.feature.Feature;
+import org.kfm.projection.feature.FeatureReader;
+import org.kfm.projection.feature.FeatureReaders;
+import org.kfm.projection.feature.ReaderContext;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.PGCopyOutputStream;
+
+/**
+ * Streams one data asset into {@code feature_geom} with one binary COPY: verified bytes → feature
+ * reader → row encoder → {@code PGCopyOutputStream}, adding every row to the dataset version's
+ * geometry digest on the way. One instance per worker thread (the EWKB writer is not thread-safe).
+ */
+final class AssetCopier {
+    /** Rows leave for the server in chunks of this size (pgjdbc's default). */
+    private static final int COPY_BUFFER = 64 * 1024;
+    private static final int FIELDS = 7;
+
+    /** One asset's outcome: what was read and what the server says it stored. */
+    record Copied(AssetLoad asset, long rows) {
+    }
+
+    private final ArtifactStore store;
+    private final FeatureReaders readers;
+    private final LoadControl control;
+    private final PgIdentifier schema;
+    private final String copySql;
+    private final int targetSrid;
+    private final int blockRows;
+    private final EwkbWriter ewkb = new EwkbWriter();
+
+    AssetCopier(ArtifactStore store, FeatureReaders readers, LoadControl control, PgIdentifier schema, String copySql,
+            LoadSettings settings) {
+        this.store = Objects.requireNonNull(store, "store");
+        this.readers = Objects.requireNonNull(readers, "readers");
+        this.control = Objects.requireNonNull(control, "control");
+        this.schema = Objects.requireNonNull(schema, "schema");
+        this.copySql = Objects.requireNonNull(copySql, "copySql");
+        this.targetSrid = settings.targetSrid();
+        this.blockRows = settings.blockRows();
+    }
+
+    /**
+     * Copies {@code asset} on {@code connection}, inside the caller's transaction. On any failure the
+     * COPY is cancelled before the exception leaves, so the connection is usable for the rollback.
+     */
+    Copied copy(Connection connection, CatalogItem item, DataAsset asset, GeometryDigest digest) {
+        String href = asset.href().toString();
+        control.checkContinue(href, 0, item.datasetVersionId());
+        control.assetStarted(href);
+        Cursor cursor = new Cursor(item, asset);
+        PGCopyOutputStream out = null;
+        Throwable failure = null;
+        try {
+            out = new PGCopyOutputStream(connection.unwrap(PGConnection.class).getCopyAPI().copyIn(copySql),
+                    COPY_BUFFER);
+            AssetLoad load = stream(out, cursor, digest);
+            long rows = out.endCopy();
+            if (rows != load.features()) {
+                throw new IllegalStateException("COPY of " + href + " stored " + rows + " rows for "
+                        + load.features() + " features sent");
+            }
+            return new Copied(load, rows);
+        } catch (SQLException e) {
+            KfmException translated = LoadErrors.copyFailed(schema, href, cursor.features, e);
+            failure = translated;
+            throw translated;
+        } catch (RuntimeException | Error e) {
+            failure = e;
+            throw e;
+        } finally {
+            if (out != null) {
+                cancelIfActive(out, failure);
+            }
+            control.assetFinished(href);
+        }
+    }
+
+    /** Where the copy of one asset is: what the error messages and checkpoints name. */
+    private static final class Cursor {
+        final CatalogItem item;
+        final DataAsset asset;
+        final String href;
+        long features;
+        long reportedFeatures;
+        long reportedBytes;
+
+        Cursor(CatalogItem item, DataAsset asset) {
+            this.item = item;
+            this.asset = asset;
+            this.href = asset.href().toString();
+        }
+    }
+
+    private AssetLoad stream(PGCopyOutputStream out, Cursor cursor, GeometryDigest digest) throws SQLException {
+        CatalogItem item = cursor.item;
+        DataAsset asset = cursor.asset;
+        VerifyingInputStream in = store.openVerified(asset.href(), asset.checksum(), asset.size());
+        ReaderContext ctx = new ReaderContext(cursor.href, item.sourceEpsg(), targetSrid, item.featureIdProperty());
+        // Jackson closes its source at end of input; the shield keeps the stream open for drainAndVerify.
+        try (VerifyingInputStream owned = in;
+                FeatureReader reader = readers.open(new CloseShield(in), asset.format(), ctx)) {
+            RowEncoder encoder = new RowEncoder(new BinaryCopyWriter(out), item, asset);
+            encoder.header();
+            for (Feature f = reader.next(); f != null; f = reader.next()) {
+                encoder.write(f, digest);
+                if (++cursor.features % blockRows == 0) {
+                    checkpoint(cursor, in);
+                }
+            }
+            // Readers stop at the logical end; the bytes after it still count towards the checksum.
+            in.drainAndVerify();
+            encoder.trailer();
+            checkpoint(cursor, in);
+            return new AssetLoad(asset.key(), cursor.href, asset.checksum(), in.bytesRead(), cursor.features);
+        } catch (IOException e) {
+            throw unwrap(e, cursor);
+        } catch (UncheckedIOException e) {
+            throw unwrap(e.getCause(), cursor);
+        }
+    }
+
+    /** Passes everything through but {@code close()}, which the owner of the stream calls itself. */
+    private static final class CloseShield extends FilterInputStream {
+        CloseShield(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            return in.read(b, off, len);
+        }
+
+        @Override
+        public void close() {
+            // the copier closes the underlying stream after verifying it
+        }
+    }
+
+    private void checkpoint(Cursor cursor, VerifyingInputStream in) {
+        long bytes = in.bytesRead();
+        control.checkpoint(cursor.href, cursor.features, cursor.item.datasetVersionId(),
+                cursor.features - cursor.reportedFeatures, bytes - cursor.reportedBytes);
+        cursor.reportedFeatures = cursor.features;
+        cursor.reportedBytes = bytes;
+    }
+
+    /** PGCopyOutputStream reports the server's refusal as an IOException caused by an SQLException. */
+    private RuntimeException unwrap(IOException e, Cursor cursor) throws SQLException {
+        if (e.getCause() instanceof SQLException sql) {
+            throw sql;
+        }
+        return LoadErrors.readFailed(cursor.href, e);
+    }
+
+    /** pgjdbc: an active COPY left behind keeps the connection locked; cancel it, never losing the first error. */
+    private static void cancelIfActive(PGCopyOutputStream out, Throwable failure) {
+        if (!out.isActive()) {
+            return;
+        }
+        try {
+            out.cancelCopy();
+        } catch (SQLException | RuntimeException e) {
+            if (failure != null) {
+                failure.addSuppressed(e);
+            } else {
+                throw new IllegalStateException("cancelling an unfinished COPY failed", e);
+            }
+        }
+    }
+
+    /** Encodes features as rows of the COPY's column list. */
+    private final class RowEncoder {
+        private final BinaryCopyWriter writer;
+        private final byte[] datasetVersionId;
+        private final byte[] evidencePrefix;
+        private final long updatedAt;
+        private final String href;
+
+        RowEncoder(BinaryCopyWriter writer, CatalogItem item, DataAsset asset) {
+            this.writer = writer;
+            this.datasetVersionId = utf8(item.datasetVersionId());
+            this.evidencePrefix = utf8(item.id() + "/" + asset.key() + "#");
+            this.updatedAt = BinaryCopyWriter.timestamptz(BinaryCopyWriter.roundToMicros(item.promotedAt()));
+            this.href = asset.href().toString();
+        }
+
+        void header() throws IOException {
+            writer.header();
+        }
+
+        void trailer() throws IOException {
+            writer.trailer();
+        }
+
+        void write(Feature f, GeometryDigest digest) throws IOException {
+            if (f.id().indexOf('\0') >= 0) {
+                throw LoadErrors.nulInFeatureId(href, f.index());
+            }
+            byte[] id = utf8(f.id());
+            byte[] geom = ewkb.write(f.geometry());
+            digest.add(id, geom);
+            writer.row(FIELDS).bytes(datasetVersionId).bytes(id).bytes(geom);
+            if (f.propertiesJson() == null) {
+                writer.nul();
+            } else {
+                writer.jsonb(f.propertiesJson());
+            }
+            writer.text(evidencePrefix, f.index()).timestamptzMicros(updatedAt).int8(f.index());
+            writer.endRow();
+        }
+
+        private static byte[] utf8(String s) {
+            return s.getBytes(StandardCharsets.UTF_8);
+        }
+    }
+}

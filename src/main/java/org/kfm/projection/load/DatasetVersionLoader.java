@@ -1,0 +1,110 @@
+package org.kfm.projection.load;
+
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import javax.sql.DataSource;
+import org.kfm.projection.catalog.Bbox;
+import org.kfm.projection.catalog.CatalogItem;
+import org.kfm.projection.catalog.DataAsset;
+import org.kfm.projection.db.PgIdentifier;
+import org.kfm.projection.db.SqlResources;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Loads one dataset version in one transaction on one connection: its {@code dataset_version} row,
+ * then each data asset in key order through {@link AssetCopier}, then the feature-count check, then
+ * commit. A failure anywhere rolls the whole dataset version back.
+ */
+final class DatasetVersionLoader {
+    private static final Logger LOG = LoggerFactory.getLogger(DatasetVersionLoader.class);
+
+    private final DataSource dataSource;
+    private final PgIdentifier schema;
+    private final SqlResources sql;
+    private final AssetCopier copier;
+
+    DatasetVersionLoader(DataSource dataSource, PgIdentifier schema, SqlResources sql, AssetCopier copier) {
+        this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
+        this.schema = Objects.requireNonNull(schema, "schema");
+        this.sql = Objects.requireNonNull(sql, "sql");
+        this.copier = Objects.requireNonNull(copier, "copier");
+    }
+
+    DatasetLoad load(CatalogItem item) {
+        long t0 = System.nanoTime();
+        String id = item.datasetVersionId();
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            DatasetLoad loaded;
+            try {
+                loaded = loadIn(c, item);
+                c.commit();
+            } catch (SQLException | RuntimeException | Error e) {
+                rollback(c, e);
+                throw e;
+            }
+            LOG.debug("dataset version {} loaded: {} rows from {} asset(s) in {} ms", id, loaded.rowsCopied(),
+                    loaded.assets().size(), (System.nanoTime() - t0) / 1_000_000);
+            return loaded;
+        } catch (SQLException e) {
+            throw LoadErrors.statementFailed(schema, id, "connecting, writing the dataset_version row or committing", e);
+        }
+    }
+
+    private DatasetLoad loadIn(Connection c, CatalogItem item) throws SQLException {
+        insertRow(c, item);
+        GeometryDigest digest = new GeometryDigest();
+        List<AssetLoad> assets = new ArrayList<>();
+        long read = 0;
+        long copied = 0;
+        for (DataAsset asset : item.assets()) {
+            AssetCopier.Copied done = copier.copy(c, item, asset, digest);
+            assets.add(done.asset());
+            read += done.asset().features();
+            copied += done.rows();
+        }
+        if (read != item.declaredFeatureCount()) {
+            throw LoadErrors.featureCountMismatch(item, assets, read);
+        }
+        return new DatasetLoad(item.datasetVersionId(), item.declaredFeatureCount(), read, copied, digest.value(),
+                assets);
+    }
+
+    private void insertRow(Connection c, CatalogItem item) throws SQLException {
+        Bbox b = item.bbox();
+        try (PreparedStatement ps = c.prepareStatement(sql.get("insert_dataset_version"))) {
+            ps.setString(1, item.datasetVersionId());
+            ps.setString(2, item.datasetId());
+            ps.setString(3, item.id());
+            ps.setString(4, item.collectionId());
+            ps.setLong(5, item.declaredFeatureCount());
+            ps.setInt(6, item.sourceEpsg());
+            ps.setArray(7, c.createArrayOf("float8", new Double[] {b.minX(), b.minY(), b.maxX(), b.maxY()}));
+            ps.setArray(8, textArray(c, item.assets().stream().map(a -> a.href().toString()).toList()));
+            ps.setArray(9, textArray(c, item.assets().stream().map(DataAsset::checksum).toList()));
+            // the same rounding as the COPY's updated_at, so both columns hold the same instant
+            ps.setObject(10, OffsetDateTime.ofInstant(BinaryCopyWriter.roundToMicros(item.promotedAt()), ZoneOffset.UTC));
+            ps.executeUpdate();
+        }
+    }
+
+    private static Array textArray(Connection c, List<String> values) throws SQLException {
+        return c.createArrayOf("text", values.toArray(String[]::new));
+    }
+
+    private static void rollback(Connection c, Throwable failure) {
+        try {
+            c.rollback();
+        } catch (SQLException | RuntimeException e) {
+            failure.addSuppressed(e);
+        }
+    }
+}

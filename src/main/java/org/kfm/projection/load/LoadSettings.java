@@ -1,0 +1,43 @@
+package org.kfm.projection.load;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * How the loader works.
+ *
+ * @param parallelism dataset versions loaded at once, each on its own connection and thread
+ * @param targetSrid EPSG code every geometry is transformed to (the projection's SRID)
+ * @param progressInterval least time between two {@link LoadListener#progress} calls
+ * @param blockRows rows between two cancellation checks and progress updates in a per-asset loop
+ */
+public record LoadSettings(int parallelism, int targetSrid, Duration progressInterval, int blockRows) {
+    public static final Duration DEFAULT_PROGRESS_INTERVAL = Duration.ofMillis(500);
+    public static final int DEFAULT_BLOCK_ROWS = 1024;
+
+    public LoadSettings {
+        Objects.requireNonNull(progressInterval, "progressInterval");
+        if (parallelism < 1) {
+            throw new IllegalArgumentException("parallelism must be >= 1, got " + parallelism);
+        }
+        if (targetSrid <= 0) {
+            throw new IllegalArgumentException("targetSrid must be a positive EPSG code, got " + targetSrid);
+        }
+        if (progressInterval.isNegative()) {
+            throw new IllegalArgumentException("progressInterval must not be negative, got " + progressInterval);
+        }
+        if (blockRows < 1) {
+            throw new IllegalArgumentException("blockRows must be >= 1, got " + blockRows);
+        }
+    }
+
+    /** One connection per available processor, into {@code targetSrid}. */
+    public static LoadSettings defaults(int targetSrid) {
+        return new LoadSettings(Runtime.getRuntime().availableProcessors(), targetSrid, DEFAULT_PROGRESS_INTERVAL,
+                DEFAULT_BLOCK_ROWS);
+    }
+
+    public LoadSettings withParallelism(int n) {
+        return new LoadSettings(n, targetSrid, progressInterval, blockRows);
+    }
+}
