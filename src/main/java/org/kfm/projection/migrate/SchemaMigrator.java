@@ -15,6 +15,7 @@ import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.flywaydb.core.api.output.MigrateResult;
 import org.flywaydb.database.postgresql.PostgreSQLConfigurationExtension;
 import org.kfm.projection.db.PgIdentifier;
+import org.kfm.projection.error.UsageException;
 
 /**
  * Applies the migrations of one {@link MigrationSource} to any named schema with Flyway, keeping
@@ -55,7 +56,7 @@ public final class SchemaMigrator {
      */
     public MigrationResult migrate(PgIdentifier schema, String target) {
         Instant start = clock.instant();
-        Flyway flyway = flyway(schema, target);
+        Flyway flyway = flyway(schema, checkedTarget(schema, target));
         try {
             String from = currentVersion(flyway);
             MigrateResult result = flyway.migrate();
@@ -68,6 +69,33 @@ public final class SchemaMigrator {
         } catch (FlywayException e) {
             throw MigrationErrors.translate(e, schema, source);
         }
+    }
+
+    /**
+     * The target as given, or null for the latest. Checked here because Flyway reports a malformed
+     * target in the words it uses for a misnamed file, and an unknown one without saying which exist.
+     */
+    private String checkedTarget(PgIdentifier schema, String target) {
+        if (target == null || target.equalsIgnoreCase("latest")) {
+            return null;
+        }
+        MigrationVersion wanted;
+        try {
+            wanted = MigrationVersion.fromVersion(target);
+        } catch (FlywayException e) {
+            wanted = null;
+        }
+        if (wanted == null || wanted.isPredefined()) {
+            throw new UsageException("invalid-target", "target '" + target + "' is not a migration version: use "
+                    + "the number of a migration file (e.g. 0030 for 0030__name.sql) or latest");
+        }
+        List<String> available = availableVersions();
+        if (available.stream().map(MigrationVersion::fromVersion).noneMatch(wanted::equals)) {
+            throw new UsageException("unknown-target", "no migration has version " + target + " in "
+                    + source.location() + " (versions: " + String.join(", ", available)
+                    + "); nothing was applied to schema " + schema);
+        }
+        return target;
     }
 
     /** The migrations recorded in {@code schema}'s history (empty when it has none). */
