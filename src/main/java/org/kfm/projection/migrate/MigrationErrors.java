@@ -1,6 +1,7 @@
 package org.kfm.projection.migrate;
 
 import java.sql.SQLException;
+import java.util.stream.Collectors;
 import org.flywaydb.core.api.FlywayException;
 import org.kfm.projection.db.PgIdentifier;
 import org.kfm.projection.error.ErrorCode;
@@ -18,8 +19,9 @@ final class MigrationErrors {
         String where = " (schema " + schema + ", migrations " + source.location() + ")";
         if (msg.contains("Invalid SQL filenames") || msg.contains("Invalid version")
                 || msg.contains("Wrong migration name format") || msg.contains("Invalid migration")) {
-            return new KfmException(ErrorCode.BAD_USAGE, "misnamed-migration", firstLine(msg) + where
-                    + ". Name migrations NNNN__description.sql (no V prefix, two underscores, .sql); "
+            return new KfmException(ErrorCode.BAD_USAGE, "misnamed-migration", "Flyway cannot read a version from "
+                    + details(msg, "Invalid versioned migration name format: ") + where + ". Nothing was applied. "
+                    + "Name migrations NNNN__description.sql (no V prefix, two underscores, .sql); "
                     + "run kfm-projection lint to see every file Flyway would reject", e);
         }
         if (msg.contains("both transactional and non-transactional")) {
@@ -55,6 +57,17 @@ final class MigrationErrors {
             }
         }
         return null;
+    }
+
+    /**
+     * The lines after Flyway's headline, joined with "; " and without {@code prefix}: Flyway puts
+     * the facts (file names, versions) there, one per line.
+     */
+    private static String details(String msg, String prefix) {
+        String details = msg.strip().lines().skip(1).map(String::strip).filter(l -> !l.isEmpty())
+                .map(l -> l.startsWith(prefix) ? l.substring(prefix.length()) : l)
+                .collect(Collectors.joining("; "));
+        return details.isEmpty() ? firstLine(msg) : details;
     }
 
     private static String firstLine(String msg) {
