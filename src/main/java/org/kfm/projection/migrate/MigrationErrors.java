@@ -12,10 +12,8 @@ final class MigrationErrors {
     private MigrationErrors() {
     }
 
-    static KfmException translate(FlywayException e, PgIdentifier schema, MigrationSource source) {
+    static KfmException translate(FlywayException e, PgIdentifier schema, MigrationSource source, FailureSite site) {
         String msg = String.valueOf(e.getMessage());
-        SQLException sql = sqlCause(e);
-        String state = sql == null ? "" : String.valueOf(sql.getSQLState());
         String where = " (schema " + schema + ", migrations " + source.location() + ")";
         if (msg.contains("Invalid SQL filenames") || msg.contains("Invalid version")
                 || msg.contains("Wrong migration name format") || msg.contains("Invalid migration")) {
@@ -25,29 +23,45 @@ final class MigrationErrors {
                     + "run kfm-projection lint to see every file Flyway would reject", e);
         }
         if (msg.contains("both transactional and non-transactional")) {
-            return new KfmException(ErrorCode.FAILED, "concurrently-mixed", firstLine(msg) + where
-                    + ". Put CREATE INDEX CONCURRENTLY alone in its own migration file; Flyway then runs that "
-                    + "file outside a transaction", e);
-        }
-        if ("25001".equals(state)) {
-            return new KfmException(ErrorCode.FAILED, "concurrently-in-transaction", sql.getMessage() + where
-                    + ". Move the statement into its own migration file without BEGIN/COMMIT", e);
-        }
-        if ("42501".equals(state)) {
-            return new KfmException(ErrorCode.FAILED, "permission-denied", sql.getMessage() + where
-                    + ". Grant the migrating role the privilege named above (for a schema: "
-                    + "GRANT USAGE, CREATE ON SCHEMA ... TO <role>), or migrate as the schema's owner", e);
-        }
-        if ("42704".equals(state) && sql.getMessage().contains("geometry")) {
-            return new KfmException(ErrorCode.FAILED, "postgis-missing", sql.getMessage() + where
-                    + ". PostGIS is not installed in this database or its schema is not on the search_path: "
-                    + "run kfm-projection migrate once as a role that may CREATE EXTENSION postgis", e);
+            // Flyway's message names the statement and line but not the file.
+            return new KfmException(ErrorCode.FAILED, "concurrently-mixed", site.script()
+                    + " mixes statements that must run outside a transaction with others: " + firstLine(msg) + where
+                    + ". Nothing of it was applied; the schema stays " + site.version() + ". Put CREATE INDEX "
+                    + "CONCURRENTLY alone in its own migration file (Flyway then runs that file outside a "
+                    + "transaction), or drop CONCURRENTLY: the shadow schema being built has no readers", e);
         }
         if (msg.contains("Validate failed") || msg.contains("checksum mismatch")) {
             return new KfmException(ErrorCode.FAILED, "migration-changed", firstLine(msg) + where
                     + ". An applied migration was edited; restore it and add a new migration instead", e);
         }
-        return new KfmException(ErrorCode.FAILED, "migration-failed", msg + where, e);
+        SQLException sql = sqlCause(e);
+        return sql == null ? new KfmException(ErrorCode.FAILED, "migration-failed", msg + where, e)
+                : fromSql(e, sql, where, site);
+    }
+
+    /** A statement of a migration file was refused by PostgreSQL. */
+    private static KfmException fromSql(FlywayException e, SQLException sql, String where, FailureSite site) {
+        String state = String.valueOf(sql.getSQLState());
+        String stays = ". The schema stays " + site.version() + ": migrations before " + site.script()
+                + " stay applied";
+        if ("25001".equals(state)) {
+            return new KfmException(ErrorCode.FAILED, "concurrently-in-transaction", site.script() + ": "
+                    + sql.getMessage() + where + stays + ". Move the statement into its own migration file "
+                    + "without BEGIN/COMMIT", e);
+        }
+        if ("42501".equals(state)) {
+            return new KfmException(ErrorCode.FAILED, "permission-denied", site.roleName() + " was refused in "
+                    + site.script() + ": " + sql.getMessage() + where + stays + ". Grant " + site.roleName()
+                    + " the privilege on the object named above, or migrate as that object's owner (for the "
+                    + "schema itself: GRANT USAGE, CREATE ON SCHEMA ... TO ...)", e);
+        }
+        if ("42704".equals(state) && sql.getMessage().contains("geometry")) {
+            return new KfmException(ErrorCode.FAILED, "postgis-missing", site.script() + ": " + sql.getMessage()
+                    + where + ". PostGIS is not installed in this database or its schema is not on the "
+                    + "search_path: run kfm-projection migrate once as a role that may CREATE EXTENSION postgis", e);
+        }
+        return new KfmException(ErrorCode.FAILED, "migration-failed", site.script() + " failed: "
+                + sql.getMessage() + " (SQLSTATE " + state + ")" + where + stays, e);
     }
 
     private static SQLException sqlCause(Throwable e) {

@@ -1,5 +1,7 @@
 package org.kfm.projection.migrate;
 
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -10,6 +12,7 @@ import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.MigrationState;
 import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.flywaydb.core.api.output.MigrateResult;
@@ -67,8 +70,33 @@ public final class SchemaMigrator {
             return new MigrationResult(schema.name(), from, to, withChecksums(flyway, applied),
                     Duration.between(start, clock.instant()));
         } catch (FlywayException e) {
-            throw MigrationErrors.translate(e, schema, source);
+            throw MigrationErrors.translate(e, schema, source, failureSite(flyway));
         }
+    }
+
+    /** Where a failed run stopped; best effort, since the failure may keep Flyway from answering too. */
+    private FailureSite failureSite(Flyway flyway) {
+        String version = null;
+        String script = null;
+        try {
+            for (MigrationInfo i : flyway.info().all()) {
+                MigrationState state = i.getState();
+                if (i.getVersion() != null && state.isApplied() && !state.isFailed()) {
+                    version = i.getVersion().getVersion();
+                } else if (script == null && i.getVersion() != null && (state.isFailed() || !state.isApplied())) {
+                    script = scriptName(i.getScript());
+                }
+            }
+        } catch (FlywayException e) {
+            // e.g. misnamed files: that message needs no site
+        }
+        String role = null;
+        try (Connection c = dataSource.getConnection()) {
+            role = DatabaseBootstrap.currentUser(c);
+        } catch (SQLException e) {
+            // the message then says "the migrating role"
+        }
+        return new FailureSite(role, version, script);
     }
 
     /**
@@ -110,7 +138,7 @@ public final class SchemaMigrator {
             }
             return out;
         } catch (FlywayException e) {
-            throw MigrationErrors.translate(e, schema, source);
+            throw MigrationErrors.translate(e, schema, source, FailureSite.UNKNOWN);
         }
     }
 
