@@ -1,6 +1,8 @@
 package org.kfm.projection.migrate;
 
 import java.sql.SQLException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.flywaydb.core.api.FlywayException;
 import org.kfm.projection.db.PgIdentifier;
@@ -9,6 +11,10 @@ import org.kfm.projection.error.KfmException;
 
 /** Turns Flyway's and PostgreSQL's refusals into errors that say what to do. */
 final class MigrationErrors {
+    private static final Pattern ADVICE = Pattern.compile("^(Either revert|To ignore|To allow|Need more flexibility|"
+            + "Please remove|Please restore|If you removed)");
+    /** A version Flyway names: "... migration version 0020", "... not applied to database: 0015." */
+    private static final Pattern VERSION = Pattern.compile("(version |database: |locally: )(\\d+(\\.\\d+)*)");
     private MigrationErrors() {
     }
 
@@ -31,12 +37,56 @@ final class MigrationErrors {
                     + "transaction), or drop CONCURRENTLY: the shadow schema being built has no readers", e);
         }
         if (msg.contains("Validate failed") || msg.contains("checksum mismatch")) {
-            return new KfmException(ErrorCode.FAILED, "migration-changed", firstLine(msg) + where
-                    + ". An applied migration was edited; restore it and add a new migration instead", e);
+            return fromValidation(e, msg, where, source);
         }
         SQLException sql = sqlCause(e);
         return sql == null ? new KfmException(ErrorCode.FAILED, "migration-failed", msg + where, e)
                 : fromSql(e, sql, where, site);
+    }
+
+    /**
+     * The schema's history disagrees with the files. Flyway's headline ("Migrations have failed
+     * validation") says nothing; the lines below it say which version and how.
+     */
+    private static KfmException fromValidation(FlywayException e, String msg, String where, MigrationSource source) {
+        String facts = validationFacts(msg, source) + where + ". Nothing was applied. ";
+        if (msg.contains("checksum mismatch") || msg.contains("description mismatch")
+                || msg.contains("type mismatch")) {
+            return new KfmException(ErrorCode.FAILED, "migration-changed", "an applied migration was edited or "
+                    + "renamed: " + facts + "Restore the file exactly as it was applied and put the change in a new "
+                    + "migration with a higher version", e);
+        }
+        if (msg.contains("resolved migration not applied")) {
+            return new KfmException(ErrorCode.FAILED, "migration-out-of-order", "a migration is numbered below "
+                    + "versions the schema already has: " + facts + "Flyway applies only newer versions: give it "
+                    + "a version above the schema's latest", e);
+        }
+        if (msg.contains("applied migration not resolved")) {
+            return new KfmException(ErrorCode.FAILED, "migration-missing", "the file of an applied migration is "
+                    + "gone: " + facts + "Restore it; migrations are never deleted once applied (undo a change "
+                    + "with a new migration)", e);
+        }
+        return new KfmException(ErrorCode.FAILED, "migration-validation-failed", facts
+                + "The schema's history does not match the migration files", e);
+    }
+
+    /**
+     * Flyway's validation lines without its advice, which does not fit a generation schema (repair,
+     * ignore patterns, a link), and with the file of each version named.
+     */
+    private static String validationFacts(String msg, MigrationSource source) {
+        String facts = msg.strip().lines().skip(1).map(l -> l.strip().replaceFirst("^-> ", "").replaceAll(" +:", ":"))
+                .filter(l -> !l.isEmpty() && !ADVICE.matcher(l).find())
+                .collect(Collectors.joining("; "));
+        Matcher m = VERSION.matcher(facts);
+        StringBuilder named = new StringBuilder();
+        while (m.find()) {
+            String file = source.scripts().stream().map(MigrationScript::filename)
+                    .filter(f -> f.startsWith(m.group(2) + "__")).findFirst().orElse(null);
+            m.appendReplacement(named, Matcher.quoteReplacement(m.group() + (file == null ? "" : " (" + file + ")")));
+        }
+        m.appendTail(named);
+        return named.isEmpty() ? firstLine(msg) : named.toString().replaceAll("\\.(?=;|$)", "");
     }
 
     /** A statement of a migration file was refused by PostgreSQL. */
