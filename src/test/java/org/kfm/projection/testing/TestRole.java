@@ -4,17 +4,20 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.postgresql.ds.PGSimpleDataSource;
 
 /**
- * A login role without any attribute (no superuser, no CREATEDB), unique to one test class: roles
- * are cluster-wide and the cluster is shared. Close it after the databases it was granted on
- * (dropping a database drops the grants on it), so the role can be dropped.
+ * A login role without any attribute (no superuser, no CREATEDB), unique to its test: roles are
+ * cluster-wide and the cluster is shared. {@link #close()} drops what it owns and was granted in
+ * every database it connected to that still exists, then the role.
  */
 public final class TestRole implements AutoCloseable {
     private final String name;
+    private final List<TestDatabase> databases = new ArrayList<>();
 
     private TestRole(String name) {
         this.name = name;
@@ -32,6 +35,9 @@ public final class TestRole implements AutoCloseable {
 
     /** Connections to {@code db} as this role. */
     public DataSource dataSource(TestDatabase db) {
+        if (!databases.contains(db)) {
+            databases.add(db);
+        }
         PGSimpleDataSource ds = new PGSimpleDataSource();
         ds.setURL(db.jdbcUrl());
         ds.setUser(name);
@@ -39,8 +45,23 @@ public final class TestRole implements AutoCloseable {
         return ds;
     }
 
+    /** Runs {@code sql} in {@code db} as the superuser; {@code {role}} stands for this role's name. */
+    public void grant(TestDatabase db, String sql) {
+        if (!databases.contains(db)) {
+            databases.add(db);
+        }
+        db.execute(sql.replace("{role}", name));
+    }
+
     @Override
     public void close() {
+        for (TestDatabase db : databases) {
+            try {
+                db.execute("DROP OWNED BY " + name);
+            } catch (IllegalStateException e) {
+                // the database is gone, and with it what the role owned and was granted there
+            }
+        }
         serverExecute("DROP ROLE IF EXISTS " + name);
     }
 
