@@ -23,13 +23,24 @@ public final class DatabaseBootstrap {
     private final DataSource dataSource;
     private final PgIdentifier opsSchema;
     private final PgIdentifier extensionSchema;
+    private final PgIdentifier extension;
     private final Clock clock;
 
     public DatabaseBootstrap(DataSource dataSource, PgIdentifier opsSchema, PgIdentifier extensionSchema,
             Clock clock) {
+        this(dataSource, opsSchema, extensionSchema, PgIdentifier.of("postgis"), clock);
+    }
+
+    /**
+     * @param extension the extension to install: always postgis, except in tests of the server
+     *     lacking it, which no server with PostGIS can otherwise show
+     */
+    DatabaseBootstrap(DataSource dataSource, PgIdentifier opsSchema, PgIdentifier extensionSchema,
+            PgIdentifier extension, Clock clock) {
         this.dataSource = dataSource;
         this.opsSchema = opsSchema;
         this.extensionSchema = extensionSchema;
+        this.extension = extension;
         this.clock = clock;
     }
 
@@ -46,50 +57,57 @@ public final class DatabaseBootstrap {
 
     private String ensurePostgis() {
         try (Connection c = dataSource.getConnection()) {
-            String installed = installedPostgis(c);
+            String installed = installedVersion(c);
             if (installed != null) {
                 return installed;
             }
             if (!availableOnServer(c)) {
-                throw new KfmException(ErrorCode.FAILED, "postgis-not-installed",
-                        "PostGIS is not installed on the database server (pg_available_extensions has no postgis). "
-                                + "Install the PostGIS package for the server's PostgreSQL version on the database host "
-                                + "(Debian: postgresql-<major>-postgis-3), then run this again");
+                throw new KfmException(ErrorCode.FAILED, "postgis-not-installed", "PostGIS is not installed on the "
+                        + "database server (pg_available_extensions has no " + extension.name() + "), so database "
+                        + c.getCatalog() + " cannot have it. Install the PostGIS package for the server's PostgreSQL "
+                        + "version on the database host (Debian: postgresql-<major>-postgis-3), then run this again. "
+                        + "Nothing was changed");
             }
             try (Statement s = c.createStatement()) {
                 // Two first runs at once must not race on CREATE EXTENSION.
                 s.execute("SELECT pg_advisory_lock(hashtext('kfm-bootstrap'))");
                 try {
-                    s.execute("CREATE EXTENSION IF NOT EXISTS postgis SCHEMA " + extensionSchema.quoted());
+                    s.execute("CREATE EXTENSION IF NOT EXISTS " + extension.quoted() + " SCHEMA "
+                            + extensionSchema.quoted());
                 } finally {
                     s.execute("SELECT pg_advisory_unlock(hashtext('kfm-bootstrap'))");
                 }
             } catch (SQLException e) {
                 if ("42501".equals(e.getSQLState())) {
                     throw new KfmException(ErrorCode.FAILED, "extension-privilege", "role " + currentUser(c)
-                            + " may not CREATE EXTENSION postgis in database " + c.getCatalog() + " (" + e.getMessage()
-                            + "). PostGIS is installed on the server but not in this database: ask a superuser to run "
-                            + "CREATE EXTENSION postgis SCHEMA " + extensionSchema + " once, then run this again", e);
+                            + " may not CREATE EXTENSION " + extension.name() + " in database " + c.getCatalog() + " ("
+                            + e.getMessage() + "). PostGIS is installed on the server but not in this database: ask a "
+                            + "superuser to run CREATE EXTENSION " + extension.name() + " SCHEMA " + extensionSchema
+                            + " once in it, then run this again. Nothing was changed", e);
                 }
                 throw e;
             }
-            return installedPostgis(c);
+            return installedVersion(c);
         } catch (SQLException e) {
             throw new KfmException(ErrorCode.FAILED, "bootstrap-failed", "bootstrap failed: " + e.getMessage(), e);
         }
     }
 
-    private static String installedPostgis(Connection c) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT extversion FROM pg_extension WHERE extname = 'postgis'");
-                ResultSet rs = ps.executeQuery()) {
-            return rs.next() ? rs.getString(1) : null;
+    private String installedVersion(Connection c) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT extversion FROM pg_extension WHERE extname = ?")) {
+            ps.setString(1, extension.name());
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getString(1) : null;
+            }
         }
     }
 
-    private static boolean availableOnServer(Connection c) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM pg_available_extensions WHERE name = 'postgis'");
-                ResultSet rs = ps.executeQuery()) {
-            return rs.next();
+    private boolean availableOnServer(Connection c) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM pg_available_extensions WHERE name = ?")) {
+            ps.setString(1, extension.name());
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
         }
     }
 

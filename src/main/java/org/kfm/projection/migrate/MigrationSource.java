@@ -14,7 +14,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.stream.Stream;
 import org.kfm.projection.error.UsageException;
 
@@ -57,8 +56,13 @@ public record MigrationSource(String location, List<MigrationScript> scripts) {
         try {
             URI uri = url.toURI();
             if ("jar".equals(uri.getScheme())) {
-                try (FileSystem fs = FileSystems.newFileSystem(uri, Map.of())) {
-                    return new MigrationSource(location, readDirectory(fs.provider().getPath(uri).getParent()));
+                String spec = uri.getRawSchemeSpecificPart();
+                int bang = spec.indexOf("!/");
+                // A private file system over the jar, not the one registered for its URI: that one may
+                // already be open elsewhere in the process (FileSystemAlreadyExistsException), or be
+                // closed by its owner while we read.
+                try (FileSystem fs = FileSystems.newFileSystem(Path.of(URI.create(spec.substring(0, bang))))) {
+                    return new MigrationSource(location, readDirectory(fs.getPath(spec.substring(bang + 1)).getParent()));
                 }
             }
             return new MigrationSource(location, readDirectory(Path.of(uri).getParent()));

@@ -1,5 +1,7 @@
 package org.kfm.projection.migrate;
 
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -10,11 +12,13 @@ import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.MigrationState;
 import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.flywaydb.core.api.output.MigrateResult;
 import org.flywaydb.database.postgresql.PostgreSQLConfigurationExtension;
 import org.kfm.projection.db.PgIdentifier;
+import org.kfm.projection.error.UsageException;
 
 /**
  * Applies the migrations of one {@link MigrationSource} to any named schema with Flyway, keeping
@@ -55,7 +59,7 @@ public final class SchemaMigrator {
      */
     public MigrationResult migrate(PgIdentifier schema, String target) {
         Instant start = clock.instant();
-        Flyway flyway = flyway(schema, target);
+        Flyway flyway = flyway(schema, checkedTarget(schema, target));
         try {
             String from = currentVersion(flyway);
             MigrateResult result = flyway.migrate();
@@ -66,8 +70,60 @@ public final class SchemaMigrator {
             return new MigrationResult(schema.name(), from, to, withChecksums(flyway, applied),
                     Duration.between(start, clock.instant()));
         } catch (FlywayException e) {
-            throw MigrationErrors.translate(e, schema, source);
+            throw MigrationErrors.translate(e, schema, source, failureSite(flyway));
         }
+    }
+
+    /** Where a failed run stopped; best effort, since the failure may keep Flyway from answering too. */
+    private FailureSite failureSite(Flyway flyway) {
+        String version = null;
+        String script = null;
+        try {
+            for (MigrationInfo i : flyway.info().all()) {
+                MigrationState state = i.getState();
+                if (i.getVersion() != null && state.isApplied() && !state.isFailed()) {
+                    version = i.getVersion().getVersion();
+                } else if (script == null && i.getVersion() != null && (state.isFailed() || !state.isApplied())) {
+                    script = scriptName(i.getScript());
+                }
+            }
+        } catch (FlywayException e) {
+            // e.g. misnamed files: that message needs no site
+        }
+        String role = null;
+        try (Connection c = dataSource.getConnection()) {
+            role = DatabaseBootstrap.currentUser(c);
+        } catch (SQLException e) {
+            // the message then says "the migrating role"
+        }
+        return new FailureSite(role, version, script);
+    }
+
+    /**
+     * The target as given, or null for the latest. Checked here because Flyway reports a malformed
+     * target in the words it uses for a misnamed file, and an unknown one without saying which exist.
+     */
+    private String checkedTarget(PgIdentifier schema, String target) {
+        if (target == null || target.equalsIgnoreCase("latest")) {
+            return null;
+        }
+        MigrationVersion wanted;
+        try {
+            wanted = MigrationVersion.fromVersion(target);
+        } catch (FlywayException e) {
+            wanted = null;
+        }
+        if (wanted == null || wanted.isPredefined()) {
+            throw new UsageException("invalid-target", "target '" + target + "' is not a migration version: use "
+                    + "the number of a migration file (e.g. 0030 for 0030__name.sql) or latest");
+        }
+        List<String> available = availableVersions();
+        if (available.stream().map(MigrationVersion::fromVersion).noneMatch(wanted::equals)) {
+            throw new UsageException("unknown-target", "no migration has version " + target + " in "
+                    + source.location() + " (versions: " + String.join(", ", available)
+                    + "); nothing was applied to schema " + schema);
+        }
+        return target;
     }
 
     /** The migrations recorded in {@code schema}'s history (empty when it has none). */
@@ -82,7 +138,7 @@ public final class SchemaMigrator {
             }
             return out;
         } catch (FlywayException e) {
-            throw MigrationErrors.translate(e, schema, source);
+            throw MigrationErrors.translate(e, schema, source, FailureSite.UNKNOWN);
         }
     }
 

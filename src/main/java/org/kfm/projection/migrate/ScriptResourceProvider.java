@@ -5,6 +5,7 @@ import java.io.StringReader;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
 import org.flywaydb.core.api.ResourceProvider;
 import org.flywaydb.core.api.resource.LoadableResource;
 
@@ -26,7 +27,10 @@ final class ScriptResourceProvider implements ResourceProvider {
     public Collection<LoadableResource> getResources(String prefix, String[] suffixes) {
         return source.scripts().stream()
                 .filter(s -> s.filename().startsWith(prefix))
-                .filter(s -> Arrays.stream(suffixes).anyMatch(suffix -> s.filename().endsWith(suffix)))
+                // Flyway's own scanner matches suffixes ignoring case; a stricter match here would skip
+                // 0020__x.SQL without a word, where Flyway would run it.
+                .filter(s -> Arrays.stream(suffixes).anyMatch(suffix -> s.filename().toLowerCase(Locale.ROOT)
+                        .endsWith(suffix.toLowerCase(Locale.ROOT))))
                 .map(s -> (LoadableResource) new ScriptResource(source.location(), s))
                 .toList();
     }

@@ -48,40 +48,65 @@ public final class MigrationRuns {
         this.dataSource = dataSource;
     }
 
-    /** Migrates {@code schema} to {@code target} (latest when null), recording a receipt. */
+    /**
+     * Migrates {@code schema} to {@code target} (latest when null), recording a receipt. Only a
+     * failing bootstrap leaves none: until it has run there may be no ops schema to write to.
+     */
     public MigrationResult migrate(PgIdentifier schema, String target, Trigger trigger) {
         bootstrap.run();
-        privileges.requireMigratable(schema, settings.extensionSchema());
         ObjectNode args = json.createObjectNode().put("schema", schema.name()).put("target", target)
                 .put("location", migrator.source().location());
         return recorded(RunKind.MIGRATE, trigger, args, runId -> {
+            privileges.requireMigratable(schema, settings.extensionSchema());
             ops.transition(runId, "MIGRATING", "migrating schema " + schema + " from " + migrator.source().location(), null);
-            MigrationResult result = migrator.migrate(schema, target);
-            return new Recorded<>(result, migrationReceipt(result));
+            List<AppliedMigration> before = historyOrEmpty(schema);
+            try {
+                MigrationResult result = migrator.migrate(schema, target);
+                return new Recorded<>(result, migrationReceipt(result));
+            } catch (KfmException e) {
+                // Files before the failing one stay applied: the receipt must say which.
+                throw new RecordedFailure(e, failedMigrationReceipt(schema, before, historyOrEmpty(schema)));
+            }
         });
     }
 
     /** Runs the migration smoke test in throw-away schemas, recording a receipt. */
     public SmokeReport smoke(PgIdentifier base, String n1RowsSql, Trigger trigger) {
         bootstrap.run();
-        privileges.requireMigratable(base.suffixed("_fresh"), settings.extensionSchema());
         ObjectNode args = json.createObjectNode().put("schemaBase", base.name())
                 .put("location", migrator.source().location());
         return recorded(RunKind.SMOKE, trigger, args, runId -> {
+            privileges.requireMigratable(base.suffixed("_fresh"), settings.extensionSchema());
             ops.transition(runId, "MIGRATING", "smoke test of " + migrator.source().location(), null);
             SmokeReport report = new MigrationSmoke(dataSource, migrator, settings.extensionSchema(),
                     n1RowsSql).run(base);
             ObjectNode receipt = smokeReceipt(report);
             if (!report.passed()) {
-                String why = report.reapplied() > 0
-                        ? "migrating again applied " + report.reapplied() + " migration(s): the history is not stable"
-                        : "the N-1 path and the fresh path give different schemas:\n"
-                                + report.diff().render("fresh", "n-1");
-                throw new RecordedFailure(new KfmException(ErrorCode.FAILED,
-                        report.reapplied() > 0 ? "not-idempotent" : "schema-drift", "smoke failed: " + why), receipt);
+                throw new RecordedFailure(smokeFailure(report), receipt);
             }
             return new Recorded<>(report, receipt);
         });
+    }
+
+    private static KfmException smokeFailure(SmokeReport r) {
+        if (r.reapplied() > 0) {
+            return new KfmException(ErrorCode.FAILED, "not-idempotent", "smoke failed: migrating " + r.freshSchema()
+                    + " again applied " + r.reapplied() + " migration(s): the history is not stable");
+        }
+        String n1 = r.n1Skipped() ? "a second fresh migration"
+                : "the N-1 path (to " + r.previousVersion() + ", rows added, then to " + r.latestVersion() + ")";
+        return new KfmException(ErrorCode.FAILED, "schema-drift", "smoke failed: " + n1 + " and the fresh path give "
+                + "different schemas:\n" + r.diff().render("fresh", "n-1") + "A migration does different things "
+                + "depending on what it meets (rows, a DO block or IF EXISTS logic): make its result the same on an "
+                + "empty and on a populated schema");
+    }
+
+    private List<AppliedMigration> historyOrEmpty(PgIdentifier schema) {
+        try {
+            return migrator.history(schema);
+        } catch (KfmException e) {
+            return List.of(); // e.g. misnamed files: Flyway cannot read the history either
+        }
     }
 
     private <T> T recorded(RunKind kind, Trigger trigger, ObjectNode args, Function<UUID, Recorded<T>> work) {
@@ -130,8 +155,19 @@ public final class MigrationRuns {
         return n;
     }
 
+    private ObjectNode failedMigrationReceipt(PgIdentifier schema, List<AppliedMigration> before,
+            List<AppliedMigration> after) {
+        List<String> old = before.stream().map(AppliedMigration::version).toList();
+        ObjectNode n = json.createObjectNode().put("schema", schema.name())
+                .put("fromVersion", before.isEmpty() ? null : before.get(before.size() - 1).version())
+                .put("toVersion", after.isEmpty() ? null : after.get(after.size() - 1).version());
+        n.set("applied", applied(after.stream().filter(a -> !old.contains(a.version())).toList()));
+        return n;
+    }
+
     private ObjectNode smokeReceipt(SmokeReport r) {
-        ObjectNode n = json.createObjectNode().put("latestVersion", r.latestVersion())
+        ObjectNode n = json.createObjectNode().put("freshSchema", r.freshSchema()).put("n1Schema", r.n1Schema())
+                .put("latestVersion", r.latestVersion())
                 .put("previousVersion", r.previousVersion()).put("n1Skipped", r.n1Skipped())
                 .put("objectsCompared", r.objectsCompared()).put("reapplied", r.reapplied()).put("passed", r.passed());
         n.set("freshApplied", applied(r.freshApplied()));

@@ -20,7 +20,7 @@ class GenerateCatalogCommandTest {
     private final StringWriter err = new StringWriter();
 
     private int run(String... args) {
-        CommandLine cl = Cli.commandLine(CommandLine.defaultFactory());
+        CommandLine cl = Cli.commandLine(new WithoutQuarkusFactory());
         cl.setOut(new PrintWriter(out));
         cl.setErr(new PrintWriter(err));
         return cl.execute(args);

@@ -98,6 +98,6 @@ class LintCommandTest {
 
     @Test
     void lintIsASubcommandOfKfmProjection() {
-        assertTrue(new CommandLine(new KfmCommand()).getSubcommands().containsKey("lint"));
+        assertTrue(new CommandLine(new KfmCommand(), new WithoutQuarkusFactory()).getSubcommands().containsKey("lint"));
     }
 }

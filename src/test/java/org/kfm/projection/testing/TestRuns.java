@@ -1,0 +1,56 @@
+package org.kfm.projection.testing;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.Optional;
+import javax.sql.DataSource;
+import org.kfm.projection.config.Settings;
+import org.kfm.projection.db.PgIdentifier;
+import org.kfm.projection.migrate.DatabaseBootstrap;
+import org.kfm.projection.migrate.MigrationSource;
+import org.kfm.projection.migrate.PrivilegeCheck;
+import org.kfm.projection.migrate.SchemaMigrator;
+import org.kfm.projection.ops.OpsStore;
+import org.kfm.projection.ops.Trigger;
+import org.kfm.projection.run.MigrationRuns;
+
+/** {@link MigrationRuns} wired as the application wires it, with the default schema names. */
+public final class TestRuns {
+    public static final Trigger TRIGGER = new Trigger("kfm-test@ci", "test");
+
+    private TestRuns() {
+    }
+
+    public static Settings settings(String migrationsLocation) {
+        return new Settings(PgIdentifier.of("kfm_index"), PgIdentifier.of("kfm_ops"), PgIdentifier.of("public"), 4326,
+                migrationsLocation, Optional.empty(), Optional.empty());
+    }
+
+    public static MigrationRuns migrationRuns(DataSource ds, String migrationsLocation) {
+        Settings s = settings(migrationsLocation);
+        Clock clock = Clock.systemUTC();
+        ObjectMapper json = new ObjectMapper();
+        return new MigrationRuns(ds, s, new DatabaseBootstrap(ds, s.opsSchema(), s.extensionSchema(), clock),
+                new PrivilegeCheck(ds), new SchemaMigrator(ds, MigrationSource.load(migrationsLocation), "", clock),
+                new OpsStore(ds, s.opsSchema(), json, clock), json);
+    }
+
+    /** The rows smoke puts into the N-1 schema by default. */
+    public static String packagedN1Rows() {
+        try (InputStream in = TestRuns.class.getClassLoader().getResourceAsStream("sql/smoke/n-1-rows.sql")) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Names of the smoke test's throw-away schemas still in the database, "" when none. */
+    public static String smokeSchemas(TestDatabase db) {
+        return db.queryOne("SELECT coalesce(string_agg(nspname, ','), '') FROM pg_namespace "
+                + "WHERE nspname LIKE 'kfm\\_smoke\\_%'");
+    }
+}
