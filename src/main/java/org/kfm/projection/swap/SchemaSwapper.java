@@ -108,8 +108,8 @@ public final class SchemaSwapper {
 
     private SwapResult committed(SwapTransaction.Committed done, int attempt, long start) {
         SwapPlan plan = done.plan();
-        LOG.info("{} committed in {} us (attempt {}): {}", plan.action(), done.time().toNanos() / 1000, attempt,
-                plan.renames());
+        LOG.info("{} committed in {} us ({} us from the first rename, attempt {}): {}", plan.action(),
+                done.time().toNanos() / 1000, done.renameToCommit().toNanos() / 1000, attempt, plan.renames());
         PruneResult cleanup;
         try {
             cleanup = dropper.dropAll(schemas.retired(state()));
@@ -119,7 +119,7 @@ public final class SchemaSwapper {
                     e.getMessage(), null, List.of(), List.of())));
         }
         return new SwapResult(plan.action(), settings.names().live().name(), plan.liveGeneration(),
-                plan.previous().map(PgIdentifier::name), plan.retired().map(PgIdentifier::name), done.time(), attempt,
+                plan.previous().map(PgIdentifier::name), plan.retired().map(PgIdentifier::name), done.time(), done.renameToCommit(), attempt,
                 Duration.ofNanos(System.nanoTime() - start), done.notifyTrimmed(), cleanup);
     }
 

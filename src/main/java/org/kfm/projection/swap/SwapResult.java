@@ -14,6 +14,8 @@ import java.util.OptionalLong;
  * @param previous the schema now kept for rollback, if any
  * @param retired the previous generation renamed aside by this swap, if any
  * @param transactionTime the committed transaction, from its first statement to the end of COMMIT
+ * @param renameToCommit the part of it from the first rename to the end of COMMIT (after the checks),
+ *     the only time the generation schemas' catalog rows are locked
  * @param attempts transactions tried (1 when no lock timeout was hit)
  * @param totalTime everything, retries, backoff and the drop of retired generations included
  * @param notifyTrimmed the caller's payload was too long for NOTIFY and a summary was sent instead
@@ -21,7 +23,7 @@ import java.util.OptionalLong;
  *     (warnings: the swap itself succeeded; {@code prune} tries again)
  */
 public record SwapResult(String action, String live, OptionalLong generation, Optional<String> previous,
-        Optional<String> retired, Duration transactionTime, int attempts, Duration totalTime, boolean notifyTrimmed,
+        Optional<String> retired, Duration transactionTime, Duration renameToCommit, int attempts, Duration totalTime, boolean notifyTrimmed,
         PruneResult cleanup) {
 
     /** Problems of the cleanup step, one line each; empty when every retired schema was dropped. */

@@ -16,7 +16,8 @@ import org.kfm.projection.error.KfmException;
  * come back as {@link Blocked}.
  */
 final class SwapTransaction {
-    record Committed(SwapPlan plan, Duration time, boolean notifyTrimmed) {
+    /** @param renameToCommit from the first rename to the end of COMMIT: while catalog rows are locked */
+    record Committed(SwapPlan plan, Duration time, Duration renameToCommit, boolean notifyTrimmed) {
     }
 
     /** The attempt was rolled back after a lock timeout or a concurrent change: worth retrying. */
@@ -57,11 +58,13 @@ final class SwapTransaction {
             // first statement: every lock wait after it ends after lock_timeout
             GenerationSchemas.setLocalLockTimeout(c, settings.lockTimeout());
             SwapPlan plan = planner.apply(schemas.read(c));
+            requireNoOutsideDependencies(c, plan);
+            long renames = System.nanoTime();
             boolean trimmed = renameAndNotify(c, plan, callerPayload, hook);
             c.commit();
-            Duration time = Duration.ofNanos(System.nanoTime() - start);
+            long end = System.nanoTime();
             watch.stop();
-            return new Committed(plan, time, trimmed);
+            return new Committed(plan, Duration.ofNanos(end - start), Duration.ofNanos(end - renames), trimmed);
         } catch (SQLException e) {
             List<BlockingSession> seen = watch.stop();
             rollbackKeeping(c, e);
@@ -78,13 +81,18 @@ final class SwapTransaction {
         }
     }
 
+    /** Inside the transaction, so nothing created since an earlier check slips through. */
+    private void requireNoOutsideDependencies(Connection c, SwapPlan plan) throws SQLException {
+        List<OutsideDependency> outside = dependencies.find(c, settings.names().live());
+        if (!outside.isEmpty()) {
+            throw new OutsideDependencyException(plan.action(), settings.names().live().name(), outside,
+                    untouched(plan));
+        }
+    }
+
     private boolean renameAndNotify(Connection c, SwapPlan plan, String callerPayload, SwapHook hook)
             throws SQLException {
         String live = settings.names().live().name();
-        List<OutsideDependency> outside = dependencies.find(c, settings.names().live());
-        if (!outside.isEmpty()) {
-            throw new OutsideDependencyException(plan.action(), live, outside, untouched(plan));
-        }
         for (SwapPlan.Rename r : plan.renames()) {
             GenerationSchemas.rename(c, r.from(), r.to());
         }
