@@ -13,10 +13,12 @@ inside AS (
     SELECT 'pg_type'::regclass, y.oid FROM pg_type y JOIN target t ON y.typnamespace = t.oid
 ),
 dep AS (
+    -- one index probe per object of the schema (pg_depend_reference_index), not a range scan
     SELECT DISTINCT d.classid, d.objid, d.refclassid, d.refobjid
-      FROM pg_depend d
-      JOIN inside i ON i.classid = d.refclassid AND i.oid = d.refobjid
-     WHERE d.deptype IN ('n', 'a')
+      FROM inside i
+     CROSS JOIN LATERAL (SELECT * FROM pg_depend x
+                          WHERE x.refclassid = i.classid AND x.refobjid = i.oid AND x.deptype IN ('n', 'a')
+                         OFFSET 0) d
 ),
 owned AS (
     -- the relation a rule, default, trigger, constraint or policy belongs to
