@@ -178,7 +178,8 @@ public final class GrantReplayer {
 
     static Map<AclEntry.Held, Boolean> heldWithGrantOption(List<AclEntry> acl) {
         Map<AclEntry.Held, Boolean> held = new HashMap<>();
-        acl.stream().filter(e -> e.grantee() != null).forEach(e -> held.merge(e.held(), e.grantable(), Boolean::logicalOr));
+        acl.stream().filter(e -> e.grantee() != null)
+                .forEach(e -> held.merge(e.held(), e.grantable(), Boolean::logicalOr));
         return held;
     }
 

@@ -119,8 +119,9 @@ public final class SchemaSwapper {
                     e.getMessage(), null, List.of(), List.of())));
         }
         return new SwapResult(plan.action(), settings.names().live().name(), plan.liveGeneration(),
-                plan.previous().map(PgIdentifier::name), plan.retired().map(PgIdentifier::name), done.time(), done.renameToCommit(), attempt,
-                Duration.ofNanos(System.nanoTime() - start), done.notifyTrimmed(), cleanup);
+                plan.previous().map(PgIdentifier::name), plan.retired().map(PgIdentifier::name), done.time(),
+                done.renameToCommit(), attempt, Duration.ofNanos(System.nanoTime() - start), done.notifyTrimmed(),
+                cleanup);
     }
 
     private SwapBlockedException blockedFailure(String action, SwapTransaction.Blocked last,

@@ -23,8 +23,8 @@ import java.util.OptionalLong;
  *     (warnings: the swap itself succeeded; {@code prune} tries again)
  */
 public record SwapResult(String action, String live, OptionalLong generation, Optional<String> previous,
-        Optional<String> retired, Duration transactionTime, Duration renameToCommit, int attempts, Duration totalTime, boolean notifyTrimmed,
-        PruneResult cleanup) {
+        Optional<String> retired, Duration transactionTime, Duration renameToCommit, int attempts, Duration totalTime,
+        boolean notifyTrimmed, PruneResult cleanup) {
 
     /** Problems of the cleanup step, one line each; empty when every retired schema was dropped. */
     public List<String> warnings() {

@@ -132,7 +132,8 @@ class GrantReplayIT {
                 + " WITH GRANT OPTION"), applied.toString());
         assertTrue(applied.stream().anyMatch(s -> s.startsWith("GRANT EXECUTE ON FUNCTION " + shadow.quoted()
                 + ".\"kfm_features_in_bbox\"(")), applied.toString());
-        assertTrue(applied.stream().anyMatch(s -> s.startsWith("ALTER DEFAULT PRIVILEGES FOR ROLE")), applied.toString());
+        assertTrue(applied.stream().anyMatch(s -> s.startsWith("ALTER DEFAULT PRIVILEGES FOR ROLE")),
+                applied.toString());
         assertEquals("t", db.queryOne("SELECT has_column_privilege('" + ANALYST + "', '" + shadow
                 + ".feature_geom', 'properties', 'UPDATE')"));
         assertTrue(report.notes().stream().anyMatch(s -> s.startsWith("PUBLIC holds EXECUTE on function " + shadow

@@ -97,6 +97,12 @@ class ReadersDuringSwapsIT {
             threads.shutdown();
             assertTrue(threads.awaitTermination(10, TimeUnit.SECONDS));
         }
+        printFigures(idle, busy, readers);
+        assertEquals(List.of(), List.copyOf(errors), "reader errors");
+        assertEquals(List.of(), List.copyOf(stale), "stale reads");
+    }
+
+    private static void printFigures(SwapFigures idle, SwapFigures busy, Reader[] readers) {
         System.out.println(idle.line());
         System.out.println(busy.line());
         long queries = 0;
@@ -108,8 +114,6 @@ class ReadersDuringSwapsIT {
                     + r.newInOpenTransaction + " new");
         }
         System.out.println("FIGURE " + queries + " reader queries during " + SWAPS + " swaps");
-        assertEquals(List.of(), List.copyOf(errors), "reader errors");
-        assertEquals(List.of(), List.copyOf(stale), "stale reads");
     }
 
     /** Swaps the other generation in, then renames the previous back to shadow for the next round. */

@@ -156,7 +156,8 @@ class SchemaSwapperIT {
     @Test
     void generationRecordedByTheHookCommitsWithTheSwap() {
         SwapSettings settings = Generations.settings(Generations.uniqueBase());
-        db.execute("CREATE SCHEMA IF NOT EXISTS kfm_ops; CREATE TABLE IF NOT EXISTS kfm_ops.gen_it (base text, n bigint)");
+        db.execute("CREATE SCHEMA IF NOT EXISTS kfm_ops");
+        db.execute("CREATE TABLE IF NOT EXISTS kfm_ops.gen_it (base text, n bigint)");
         Generations.create(db, settings.names().shadow(), "gen-1", 1);
 
         new SchemaSwapper(db.dataSource(), settings).swap(4, null, c -> Generations.execute(c,

@@ -1,6 +1,5 @@
 package org.kfm.projection.swap;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -27,14 +26,11 @@ final class SwapFigures {
         return sorted.get(Math.max(0, Math.min(i, sorted.size() - 1))) / 1e6;
     }
 
-    Duration p95() {
-        return Duration.ofNanos((long) (percentileMillis(transaction, 95) * 1e6));
-    }
-
     String line() {
-        return String.format(java.util.Locale.ROOT, "FIGURE %s: %d swaps, transaction p50 %.2f ms p95 %.2f ms max %.2f ms;"
-                + " rename-to-commit p50 %.2f ms p95 %.2f ms", label, transaction.size(),
-                percentileMillis(transaction, 50), percentileMillis(transaction, 95), percentileMillis(transaction, 100),
-                percentileMillis(renameToCommit, 50), percentileMillis(renameToCommit, 95));
+        return String.format(java.util.Locale.ROOT, "FIGURE %s: %d swaps, transaction p50 %.2f ms p95 %.2f ms"
+                + " max %.2f ms; rename-to-commit p50 %.2f ms p95 %.2f ms", label, transaction.size(),
+                percentileMillis(transaction, 50), percentileMillis(transaction, 95),
+                percentileMillis(transaction, 100), percentileMillis(renameToCommit, 50),
+                percentileMillis(renameToCommit, 95));
     }
 }
