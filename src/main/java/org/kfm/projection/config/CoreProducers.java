@@ -15,6 +15,10 @@ import org.kfm.projection.migrate.PrivilegeCheck;
 import org.kfm.projection.migrate.SchemaMigrator;
 import org.kfm.projection.ops.OpsStore;
 import org.kfm.projection.run.MigrationRuns;
+import org.kfm.projection.swap.GrantReplayer;
+import org.kfm.projection.swap.OutsideDependencies;
+import org.kfm.projection.swap.SchemaSwapper;
+import org.kfm.projection.swap.SwapSettings;
 
 /**
  * Wires the plain-Java core from Quarkus configuration. Beans are created on first use, so
@@ -72,5 +76,29 @@ public class CoreProducers {
             ObjectMapper json) {
         DataSource ds = dataSource(db);
         return new MigrationRuns(ds, s, b, new PrivilegeCheck(ds), m, o, json);
+    }
+
+    @Produces
+    @Singleton
+    SwapSettings swapSettings(SwapConfig config, Settings s) {
+        return SwapConfig.toSettings(config, s);
+    }
+
+    @Produces
+    @ApplicationScoped
+    SchemaSwapper schemaSwapper(Instance<AgroalDataSource> db, SwapSettings s) {
+        return new SchemaSwapper(dataSource(db), s);
+    }
+
+    @Produces
+    @ApplicationScoped
+    GrantReplayer grantReplayer(Instance<AgroalDataSource> db) {
+        return new GrantReplayer(dataSource(db));
+    }
+
+    @Produces
+    @ApplicationScoped
+    OutsideDependencies outsideDependencies(Instance<AgroalDataSource> db, Settings s) {
+        return new OutsideDependencies(dataSource(db), s.opsSchema());
     }
 }

@@ -33,6 +33,16 @@ public record SwapSettings(GenerationNames names, PgIdentifier opsSchema, Durati
         Objects.requireNonNull(opsSchema, "opsSchema");
         Objects.requireNonNull(channel, "channel");
         Objects.requireNonNull(readerRole, "readerRole");
+        List<String> problems = problems(names, opsSchema, lockTimeout, attempts, backoffBase, dropLockTimeout);
+        if (!problems.isEmpty()) {
+            throw new UsageException("invalid-config", "invalid swap configuration:\n  - "
+                    + String.join("\n  - ", problems));
+        }
+    }
+
+    /** Everything wrong with these values, one line each naming the configuration key; empty when valid. */
+    public static List<String> problems(GenerationNames names, PgIdentifier opsSchema, Duration lockTimeout,
+            int attempts, Duration backoffBase, Duration dropLockTimeout) {
         List<String> problems = new ArrayList<>();
         positiveMillis("lock-timeout", lockTimeout, problems);
         positiveMillis("drop-lock-timeout", dropLockTimeout, problems);
@@ -46,10 +56,7 @@ public record SwapSettings(GenerationNames names, PgIdentifier opsSchema, Durati
             problems.add("kfm.ops-schema: '" + opsSchema + "' must not start with the projection name '"
                     + names.base() + "' (swaps rename schemas with that prefix)");
         }
-        if (!problems.isEmpty()) {
-            throw new UsageException("invalid-config", "invalid swap configuration:\n  - "
-                    + String.join("\n  - ", problems));
-        }
+        return problems;
     }
 
     /** The documented defaults: 2 s lock timeout, 5 attempts from 200 ms, channel kfm_projection. */
