@@ -80,8 +80,8 @@ public class CoreProducers {
 
     @Produces
     @Singleton
-    SwapSettings swapSettings(SwapConfig config, Settings s) {
-        return SwapConfig.toSettings(config, s);
+    SwapSettings swapSettings(KfmConfig config, Settings s) {
+        return SwapConfig.toSettings(config.swap(), s);
     }
 
     @Produces

@@ -17,6 +17,9 @@ public interface KfmConfig {
 
     Catalog catalog();
 
+    /** kfm.swap.*: lock timeouts, retries, NOTIFY channel, reader role. */
+    SwapConfig swap();
+
     /** Schema of the orchestrator's own records (runs, events, generations). */
     @WithDefault("kfm_ops")
     String opsSchema();

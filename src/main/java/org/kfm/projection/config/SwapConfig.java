@@ -1,6 +1,5 @@
 package org.kfm.projection.config;
 
-import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -13,10 +12,10 @@ import org.kfm.projection.swap.GenerationNames;
 import org.kfm.projection.swap.SwapSettings;
 
 /**
- * {@code kfm.swap.*} (environment {@code KFM_SWAP_...}): how swaps, rollbacks and prunes behave.
- * Durations take ISO-8601 ({@code PT2S}) or Quarkus' short form ({@code 2s}, {@code 200ms}).
+ * {@code kfm.swap.*} (environment {@code KFM_SWAP_...}), a group of {@link KfmConfig}: how swaps,
+ * rollbacks and prunes behave. Durations take ISO-8601 ({@code PT2S}) or the short form
+ * ({@code 2s}, {@code 200ms}).
  */
-@ConfigMapping(prefix = "kfm.swap")
 public interface SwapConfig {
 
     /** lock_timeout of each swap attempt. */
