@@ -57,7 +57,11 @@ public final class GrantReplayer {
                 c.commit();
                 return compare(live, shadow, liveAcl, read(c, shadow), applied, failures, readerRole);
             } catch (SQLException | RuntimeException e) {
-                c.rollback();
+                try {
+                    c.rollback();
+                } catch (SQLException rollback) {
+                    e.addSuppressed(rollback); // keep the first error
+                }
                 throw e;
             } finally {
                 c.setAutoCommit(autoCommit);
