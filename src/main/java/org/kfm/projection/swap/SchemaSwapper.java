@@ -99,11 +99,21 @@ public final class SchemaSwapper {
                 LOG.warn("attempt {}/{} of the {} was blocked ({}): {}", attempt, settings.attempts(), action,
                         b.sqlException().getSQLState(), b.getMessage());
             } catch (SQLException e) {
-                throw new KfmException(ErrorCode.FAILED, "swap-failed", action + " failed (" + e.getSQLState() + "): "
-                        + e.getMessage() + ". The transaction was rolled back: live projection untouched.", e);
+                throw failed(action, e);
             }
         }
         throw blockedFailure(action, blocked, blockers, start);
+    }
+
+    private KfmException failed(String action, SQLException e) {
+        String state = String.valueOf(e.getSQLState());
+        String outcome = state.startsWith("08")
+                // the connection broke: COMMIT may have reached the server or not
+                ? "The connection failed, so whether it committed is unknown: look at the schemas ("
+                        + settings.names().base() + "*) before running it again."
+                : "The transaction was rolled back: live projection untouched.";
+        return new KfmException(ErrorCode.FAILED, "swap-failed", action + " failed (" + state + "): "
+                + e.getMessage() + ". " + outcome, e);
     }
 
     private SwapResult committed(SwapTransaction.Committed done, int attempt, long start) {
