@@ -105,7 +105,7 @@ public class CoreProducers {
     @Produces
     @Singleton
     SwapSettings swapSettings(KfmConfig c, Settings s) {
-        return RebuildConfig.swapSettings(c, s);
+        return SwapConfig.toSettings(c.swap(), s);
     }
 
     @Produces

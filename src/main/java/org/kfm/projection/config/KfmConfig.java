@@ -17,6 +17,9 @@ public interface KfmConfig {
 
     Catalog catalog();
 
+    /** kfm.swap.*: lock timeouts, retries, NOTIFY channel, reader role. */
+    SwapConfig swap();
+
     /** Schema of the orchestrator's own records (runs, events, generations). */
     @WithDefault("kfm_ops")
     String opsSchema();
@@ -31,8 +34,6 @@ public interface KfmConfig {
     Load load();
 
     Parity parity();
-
-    Swap swap();
 
     S3 s3();
 
@@ -60,25 +61,6 @@ public interface KfmConfig {
         /** The shadow must keep at least this fraction of live's rows (shrink guard). */
         @WithDefault("0.9")
         double minShrinkFraction();
-    }
-
-    interface Swap {
-        @WithDefault("2s")
-        java.time.Duration lockTimeout();
-
-        @WithDefault("5")
-        int attempts();
-
-        @WithDefault("200ms")
-        java.time.Duration backoff();
-
-        /** lock_timeout of each DROP SCHEMA of a retired generation. */
-        @WithDefault("2s")
-        java.time.Duration dropLockTimeout();
-
-        /** NOTIFY channel told about every swap and rollback. */
-        @WithDefault("kfm_projection")
-        String notifyChannel();
     }
 
     interface S3 {
@@ -109,9 +91,6 @@ public interface KfmConfig {
         /** SRID every projected geometry is transformed to. */
         @WithDefault("4326")
         int srid();
-
-        /** Role that reads the projection: granted USAGE and SELECT on every new generation. */
-        Optional<String> readerRole();
     }
 
     interface Migrations {

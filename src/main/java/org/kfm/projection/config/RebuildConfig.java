@@ -8,8 +8,6 @@ import org.kfm.projection.db.PgIdentifier;
 import org.kfm.projection.error.KfmException;
 import org.kfm.projection.error.UsageException;
 import org.kfm.projection.run.RebuildSettings;
-import org.kfm.projection.swap.GenerationNames;
-import org.kfm.projection.swap.SwapSettings;
 import org.kfm.projection.validate.DigestChangePolicy;
 import org.kfm.projection.validate.InvalidGeometryPolicy;
 import org.kfm.projection.validate.ParityPolicy;
@@ -46,27 +44,11 @@ final class RebuildConfig {
         return new RebuildSettings(parallelism, policy, reader, c.receipts().writeToStore());
     }
 
-    static SwapSettings swapSettings(KfmConfig c, Settings s) {
-        List<String> problems = new ArrayList<>();
-        PgIdentifier channel = null;
-        try {
-            channel = PgIdentifier.of(c.swap().notifyChannel());
-        } catch (KfmException e) {
-            problems.add("kfm.swap.notify-channel: " + e.getMessage());
-        }
-        Optional<PgIdentifier> reader = readerRole(c, problems);
-        if (!problems.isEmpty()) {
-            throw new UsageException("invalid-config", "invalid configuration:\n  - " + String.join("\n  - ", problems));
-        }
-        return new SwapSettings(new GenerationNames(s.projection()), s.opsSchema(), c.swap().lockTimeout(),
-                c.swap().attempts(), c.swap().backoff(), c.swap().dropLockTimeout(), channel, reader);
-    }
-
     private static Optional<PgIdentifier> readerRole(KfmConfig c, List<String> problems) {
         try {
-            return c.projection().readerRole().filter(r -> !r.isBlank()).map(PgIdentifier::of);
+            return c.swap().readerRole().filter(r -> !r.isBlank()).map(PgIdentifier::of);
         } catch (KfmException e) {
-            problems.add("kfm.projection.reader-role: " + e.getMessage());
+            problems.add("kfm.swap.reader-role: " + e.getMessage());
             return Optional.empty();
         }
     }
