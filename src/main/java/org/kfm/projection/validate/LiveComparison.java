@@ -1,5 +1,7 @@
 package org.kfm.projection.validate;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -86,7 +88,9 @@ final class LiveComparison {
     }
 
     private static Optional<Finding> shrink(long shadowRows, long liveRows, ParityPolicy policy) {
-        long minimum = (long) Math.ceil(policy.minShrinkFraction() * liveRows);
+        // BigDecimal.valueOf(0.9) is exactly 0.9: a double product could round 900000 up to 900001.
+        long minimum = BigDecimal.valueOf(policy.minShrinkFraction()).multiply(BigDecimal.valueOf(liveRows))
+                .setScale(0, RoundingMode.CEILING).longValueExact();
         if (liveRows == 0 || shadowRows >= minimum) {
             return Optional.empty();
         }
