@@ -124,7 +124,7 @@ final class ExtentCheck {
             beyond(beyond, "west", bbox.minX() - extent.minX(), tolerance);
             beyond(beyond, "east", extent.maxX() - bbox.maxX(), tolerance);
         } else if (outside > 0) {
-            beyond.add(outside + " geometries in neither [" + Extent.num(bbox.minX()) + ", 180] nor [-180, "
+            beyond.add(Words.count(outside, "geometry") + " with parts in neither [" + Extent.num(bbox.minX()) + ", 180] nor [-180, "
                     + Extent.num(bbox.maxX()) + "]");
         }
         beyond(beyond, "south", bbox.minY() - extent.minY(), tolerance);

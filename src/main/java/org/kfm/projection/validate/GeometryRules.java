@@ -27,7 +27,7 @@ final class GeometryRules {
             List<GeometryIssue> listed = issues.getOrDefault(id, List.of());
             if (s.sridMismatches() > 0) {
                 out.add(new Finding(ParityRule.SRID, Severity.FAIL, id, "0", Long.toString(s.sridMismatches()),
-                        s.sridMismatches() + " of " + s.rows() + " geometries of " + id + " have SRID "
+                        s.sridMismatches() + " of " + Words.count(s.rows(), "geometry") + " of " + id + " have SRID "
                                 + s.otherSrids() + ", not the target SRID " + policy.targetSrid()
                                 + ": the loader did not transform them; rebuild, and check the item's proj:epsg"));
             }
@@ -37,13 +37,13 @@ final class GeometryRules {
             }
             if (policy.invalidPolicy() == InvalidGeometryPolicy.REPAIR && s.invalid() > 0) {
                 out.add(new Finding(ParityRule.INVALID_GEOMETRY, Severity.FAIL, id, "0", Long.toString(s.invalid()),
-                        s.invalid() + " geometries of " + id + " are still invalid after ST_MakeValid"
+                        Words.count(s.invalid(), "geometry") + " of " + id + " are still invalid after ST_MakeValid"
                                 + named(listed, Problem.INVALID) + "; fix them upstream and promote a new version"));
             }
             if (s.empty() > 0) {
                 boolean reject = policy.invalidPolicy() == InvalidGeometryPolicy.REJECT;
                 out.add(new Finding(ParityRule.EMPTY_GEOMETRY, reject ? Severity.FAIL : Severity.WARN, id, "0",
-                        Long.toString(s.empty()), s.empty() + " of " + s.rows() + " geometries of " + id
+                        Long.toString(s.empty()), s.empty() + " of " + Words.count(s.rows(), "geometry") + " of " + id
                                 + " are empty" + named(listed, Problem.EMPTY) + (reject
                                 ? " (policy reject): drop or fix them upstream and promote a new version"
                                 : " and kept as published (policy " + label(policy) + "); they match no bbox query")));
@@ -56,14 +56,14 @@ final class GeometryRules {
                                           List<GeometryIssue> listed) {
         String count = Long.toString(invalid);
         return switch (policy.invalidPolicy()) {
-            case REPORT -> new Finding(ParityRule.INVALID_GEOMETRY, Severity.WARN, id, "0", count, invalid
-                    + " geometries of " + id + " are invalid" + named(listed, Problem.INVALID)
+            case REPORT -> new Finding(ParityRule.INVALID_GEOMETRY, Severity.WARN, id, "0", count,
+                    Words.count(invalid, "invalid geometry") + " in " + id + named(listed, Problem.INVALID)
                     + ", kept as published (policy report); repair belongs upstream in promotion");
-            case REJECT -> new Finding(ParityRule.INVALID_GEOMETRY, Severity.FAIL, id, "0", count, invalid
-                    + " geometries of " + id + " are invalid" + named(listed, Problem.INVALID)
+            case REJECT -> new Finding(ParityRule.INVALID_GEOMETRY, Severity.FAIL, id, "0", count,
+                    Words.count(invalid, "invalid geometry") + " in " + id + named(listed, Problem.INVALID)
                     + " (policy reject): repair them upstream and promote a new version, or choose policy report");
-            case REPAIR -> new Finding(ParityRule.INVALID_GEOMETRY, Severity.INFO, id, "0", count, invalid
-                    + " invalid geometries of " + id + " were repaired with ST_MakeValid (policy repair; "
+            case REPAIR -> new Finding(ParityRule.INVALID_GEOMETRY, Severity.INFO, id, "0", count,
+                    Words.count(invalid, "invalid geometry") + " in " + id + " repaired with ST_MakeValid (policy repair; "
                     + repairs.stream().filter(GeometryRepair::typeChanged).count() + " changed type"
                     + typeChanges(repairs) + "); the digest to record is the one after repair");
         };

@@ -81,7 +81,8 @@ final class LiveComparison {
         boolean fail = policy.liveDigestPolicy() == DigestChangePolicy.FAIL;
         return new Finding(ParityRule.LIVE_DIGEST_CHANGED, fail ? Severity.FAIL : Severity.WARN, id,
                 live.digest(id), shadow.digest(id), "dataset version " + id + " has different geometries in live ("
-                        + live.rows(id) + " rows) and in the shadow (" + shadow.rows(id) + " rows) although its "
+                        + Words.count(live.rows(id), "row") + ") and in the shadow (" + Words.count(shadow.rows(id), "row")
+                        + ") although its "
                         + "version did not change: the rebuild is not deterministic or the artifact was replaced "
                         + "without promoting a new version; find out which before swapping"
                         + (fail ? " (or set the live-digest policy to warn)" : " (policy warn: the swap may proceed)"));
@@ -94,7 +95,7 @@ final class LiveComparison {
         if (liveRows == 0 || shadowRows >= minimum) {
             return Optional.empty();
         }
-        String what = "the shadow holds " + shadowRows + " rows, fewer than " + Extent.num(policy.minShrinkFraction())
+        String what = "the shadow holds " + Words.count(shadowRows, "row") + ", fewer than " + Extent.num(policy.minShrinkFraction())
                 + " × the " + liveRows + " rows of live";
         return Optional.of(policy.allowShrink()
                 ? new Finding(ParityRule.SHRINK, Severity.WARN, null, Long.toString(minimum), Long.toString(shadowRows),

@@ -95,6 +95,6 @@ final class ReportText {
     }
 
     private static String plural(long n, String noun) {
-        return n + " " + noun + (n == 1 ? "" : "s");
+        return Words.count(n, noun);
     }
 }

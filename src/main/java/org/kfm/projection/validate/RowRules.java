@@ -34,7 +34,7 @@ final class RowRules {
         for (String id : unexpected) {
             long rows = asLoaded.containsKey(id) ? asLoaded.get(id).rows() : 0;
             out.add(new Finding(ParityRule.DATASET_VERSION_UNEXPECTED, Severity.FAIL, id, "0", Long.toString(rows),
-                    "the shadow holds dataset version " + id + " (" + rows + " rows in feature_geom, "
+                    "the shadow holds dataset version " + id + " (" + Words.count(rows, "row") + " in feature_geom, "
                             + (datasetVersionRows.containsKey(id) ? "a" : "no") + " dataset_version row) that the "
                             + "catalog does not list: the load read from another catalog, or a migration inserts "
                             + "rows; rebuild from the promoted catalog"));
@@ -62,13 +62,13 @@ final class RowRules {
         String read = e.featuresRead().isPresent() ? Long.toString(e.featuresRead().getAsLong()) : "not given";
         if (rows != declared) {
             out.add(new Finding(ParityRule.ROW_COUNT, Severity.FAIL, id, Long.toString(declared), Long.toString(rows),
-                    "feature_geom holds " + rows + " rows of " + id + " but the catalog declares " + declared
+                    "feature_geom holds " + Words.count(rows, "row") + " of " + id + " but the catalog declares " + declared
                             + " (loader read " + read + "): features were lost or duplicated on the way to the "
                             + "table, or the catalog's kfm:feature_count is wrong"));
         }
         if (e.featuresRead().isPresent() && e.featuresRead().getAsLong() != declared) {
             out.add(new Finding(ParityRule.ROW_COUNT, Severity.FAIL, id, Long.toString(declared), read,
-                    "the loader read " + read + " features from the artifacts of " + id + " but the catalog "
+                    "the loader read " + Words.count(e.featuresRead().getAsLong(), "feature") + " from the artifacts of " + id + " but the catalog "
                             + "declares " + declared + ": the artifact and the catalog disagree; fix the item's "
                             + "kfm:feature_count or the artifact upstream and promote a new version"));
         }
