@@ -76,16 +76,18 @@ final class ParityFixture implements AutoCloseable {
                 + "ARRAY['data.geojson'], ARRAY['1220" + "0".repeat(64) + "'], '2024-05-01T12:00:00Z')");
     }
 
-    /** Inserts features {@code f-001}, {@code f-002}, ... with the given EWKT geometries. */
+    /** Appends features {@code f-001}, {@code f-002}, ... (numbered after the version's rows) with EWKT geometries. */
     void features(PgIdentifier schema, String datasetVersionId, String... ewkt) {
+        int first = Integer.parseInt(strings("SELECT count(*) FROM " + schema.quoted() + ".feature_geom WHERE "
+                + "dataset_version_id = '" + datasetVersionId.replace("'", "''") + "'").get(0));
         try (Connection c = db.connect(); PreparedStatement ps = c.prepareStatement("INSERT INTO " + schema.quoted()
                 + ".feature_geom (dataset_version_id, feature_id, geom, evidence_ref, updated_at, feature_index) "
                 + "VALUES (?, ?, ST_GeomFromEWKT(?), ?, '2024-05-01T12:00:00Z', ?)")) {
-            for (int i = 0; i < ewkt.length; i++) {
+            for (int i = first; i < first + ewkt.length; i++) {
                 String featureId = String.format("f-%03d", i + 1);
                 ps.setString(1, datasetVersionId);
                 ps.setString(2, featureId);
-                ps.setString(3, ewkt[i]);
+                ps.setString(3, ewkt[i - first]);
                 ps.setString(4, "item-" + datasetVersionId + "/data#" + i);
                 ps.setLong(5, i);
                 ps.addBatch();
