@@ -71,4 +71,9 @@ public record DatasetVersionResult(String datasetVersionId, Status status, Chang
         geometryIssues = List.copyOf(geometryIssues);
         repairs = List.copyOf(repairs);
     }
+
+    /** False for a catalog dataset version the shadow lacks ({@link Change#REMOVED}, {@link Change#ABSENT}). */
+    public boolean inShadow() {
+        return change != Change.REMOVED && change != Change.ABSENT;
+    }
 }

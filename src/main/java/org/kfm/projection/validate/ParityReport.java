@@ -63,8 +63,18 @@ public record ParityReport(String shadowSchema, Optional<String> liveSchema, Par
      */
     public Map<String, String> digests() {
         Map<String, String> out = new LinkedHashMap<>();
-        datasetVersions.forEach(r -> out.put(r.datasetVersionId(), r.sqlDigest()));
+        datasetVersions.stream().filter(DatasetVersionResult::inShadow)
+                .forEach(r -> out.put(r.datasetVersionId(), r.sqlDigest()));
         return out;
+    }
+
+    /**
+     * Each shadow dataset version's rows, digest and extent, for the orchestrator to record with the
+     * generation and pass back as a {@link LiveBaseline#recorded} baseline once it is live.
+     */
+    public List<RecordedVersion> recordedVersions() {
+        return datasetVersions.stream().filter(DatasetVersionResult::inShadow)
+                .map(r -> new RecordedVersion(r.datasetVersionId(), r.rows(), r.sqlDigest(), r.extent())).toList();
     }
 
     /** Human-readable: the verdict, failing findings first, then one table row per dataset version. */

@@ -65,17 +65,37 @@ public final class ParityValidator {
      */
     public ParityReport validate(PgIdentifier shadow, Optional<PgIdentifier> live, List<Expectation> expectations,
                                  ParityPolicy policy) {
+        Objects.requireNonNull(live, "live");
+        return run(shadow, live.map(LiveBaseline::scan), expectations, policy);
+    }
+
+    /**
+     * As {@link #validate(PgIdentifier, Optional, List, ParityPolicy)}, comparing with a live
+     * baseline that may be the results recorded for the live generation instead of a scan of it
+     * ({@link LiveBaseline#recorded}): that saves a scan of live as long as the shadow's.
+     *
+     * @throws KfmException as the other overload
+     * @throws IllegalArgumentException as the other overload
+     */
+    public ParityReport validate(PgIdentifier shadow, LiveBaseline live, List<Expectation> expectations,
+                                 ParityPolicy policy) {
+        return run(shadow, Optional.of(Objects.requireNonNull(live, "live")), expectations, policy);
+    }
+
+    private ParityReport run(PgIdentifier shadow, Optional<LiveBaseline> live, List<Expectation> expectations,
+                             ParityPolicy policy) {
         Objects.requireNonNull(shadow, "shadow");
         Objects.requireNonNull(live, "live");
         Objects.requireNonNull(policy, "policy");
         Map<String, Expectation> byId = index(expectations);
         Instant start = clock.instant();
         LOG.info("parity: validating {} against {} and {} catalog dataset versions", shadow,
-                live.map(PgIdentifier::name).orElse("no live generation"), byId.size());
+                live.map(l -> l.schema() + (l.recorded().isPresent() ? " (recorded results)" : ""))
+                        .orElse("no live generation"), byId.size());
         try (Connection c = dataSource.getConnection()) {
             ValidationRun.Gathered g = inTransaction(c, policy, () -> new ValidationRun(c, policy, sampleCap, byId)
                     .run(shadow, live));
-            ParityReport report = new ParityReport(shadow.name(), live.map(PgIdentifier::name), policy,
+            ParityReport report = new ParityReport(shadow.name(), live.map(l -> l.schema().name()), policy,
                     ResultAssembler.results(byId, g), g.findings(), g.comparison().summary(), g.shadow().totalRows(),
                     g.live().map(l -> OptionalLong.of(l.totalRows())).orElse(OptionalLong.empty()),
                     Duration.between(start, clock.instant()));

@@ -37,12 +37,13 @@ final class ValidationRun {
                     LiveComparison.Outcome comparison, List<Finding> findings) {
     }
 
-    Gathered run(PgIdentifier shadowSchema, Optional<PgIdentifier> liveSchema) throws SQLException {
+    Gathered run(PgIdentifier shadowSchema, Optional<LiveBaseline> live) throws SQLException {
         StatsQuery shadow = new StatsQuery(connection, shadowSchema);
         shadow.requireTables("shadow");
-        Optional<StatsQuery> live = liveSchema.map(s -> new StatsQuery(connection, s));
-        if (live.isPresent()) {
-            live.get().requireTables("live");
+        Optional<StatsQuery> liveScan = live.filter(l -> l.recorded().isEmpty())
+                .map(l -> new StatsQuery(connection, l.schema()));
+        if (liveScan.isPresent()) {
+            liveScan.get().requireTables("live");
         }
         Map<String, Long> datasetVersionRows = shadow.datasetVersionRows();
         Map<String, VersionStats> asLoaded = shadow.shadowStats(policy.targetSrid(), null);
@@ -55,7 +56,8 @@ final class ValidationRun {
                 .check(expectations, current, policy.bboxToleranceDegrees());
         LiveComparison.Side shadowSide = new LiveComparison.Side(union(datasetVersionRows.keySet(), current.keySet()),
                 current, extents.extents());
-        Optional<LiveComparison.Side> liveSide = live.isPresent() ? Optional.of(liveSide(live.get())) : Optional.empty();
+        Optional<LiveComparison.Side> liveSide = live.isEmpty() ? Optional.empty()
+                : Optional.of(liveScan.isPresent() ? scanned(liveScan.get()) : recorded(live.get().recorded().get()));
         LiveComparison.Outcome comparison = LiveComparison.compare(shadowSide, liveSide, policy);
 
         List<Finding> findings = new ArrayList<>(RowRules.check(expectations, datasetVersionRows, asLoaded));
@@ -79,10 +81,21 @@ final class ValidationRun {
         return geometry.repair(invalid);
     }
 
-    private LiveComparison.Side liveSide(StatsQuery live) throws SQLException {
+    private LiveComparison.Side scanned(StatsQuery live) throws SQLException {
         Map<String, VersionStats> stats = live.liveStats(policy.targetSrid());
         Map<String, Extent> extents = new ExtentCheck(connection, live.sql(), policy.targetSrid()).toWgs84(stats);
         return new LiveComparison.Side(union(live.datasetVersionRows().keySet(), stats.keySet()), stats, extents);
+    }
+
+    private static LiveComparison.Side recorded(List<RecordedVersion> versions) {
+        Map<String, VersionStats> stats = new TreeMap<>();
+        Map<String, Extent> extents = new TreeMap<>();
+        for (RecordedVersion v : versions) {
+            stats.put(v.datasetVersionId(), new VersionStats(v.datasetVersionId(), v.rows(), v.digest(), 0, 0, 0, 0, 0,
+                    null));
+            v.extent().ifPresent(e -> extents.put(v.datasetVersionId(), e));
+        }
+        return new LiveComparison.Side(stats.keySet(), stats, extents);
     }
 
     private static Map<String, VersionStats> merged(Map<String, VersionStats> base, Map<String, VersionStats> update) {

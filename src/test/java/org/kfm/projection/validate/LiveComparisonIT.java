@@ -68,6 +68,30 @@ class LiveComparisonIT {
     }
 
     @Test
+    void comparesWithTheResultsRecordedForLiveWithoutScanningIt() {
+        List<RecordedVersion> recorded = fx.validator().validate(live, Optional.empty(), fx.expectations(live),
+                ParityPolicy.defaults(4326)).recordedVersions();
+        moveAWell();
+        fx.db.execute("ALTER TABLE kfm_index.feature_geom RENAME TO feature_geom_hidden");
+        ParityReport report;
+        try {
+            report = fx.validator().validate(shadow, LiveBaseline.recorded(live, recorded), fx.expectations(shadow),
+                    ParityPolicy.defaults(4326));
+        } finally {
+            fx.db.execute("ALTER TABLE kfm_index.feature_geom_hidden RENAME TO feature_geom");
+        }
+
+        Finding f = report.findings(ParityRule.LIVE_DIGEST_CHANGED).get(0);
+        assertEquals(WELLS, f.datasetVersionId());
+        assertEquals(recorded.stream().filter(v -> v.datasetVersionId().equals(WELLS)).findFirst().orElseThrow()
+                .digest(), f.expected());
+        assertEquals(report.result(WELLS).orElseThrow().sqlDigest(), f.actual());
+        assertEquals(9, report.liveRows().getAsLong());
+        assertEquals(Optional.of("kfm_index"), report.liveSchema());
+        assertEquals(List.of(WELLS), report.changes().changed());
+    }
+
+    @Test
     void onlyWarnsAboutAChangedDigestUnderTheWarnPolicy() {
         moveAWell();
 

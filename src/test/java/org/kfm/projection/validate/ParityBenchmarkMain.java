@@ -23,7 +23,7 @@ import org.postgresql.copy.CopyManager;
  * with SQL (half 33-vertex polygons, half points, in 10 dataset versions; optionally a fraction of
  * invalid bow-ties), writes them as COPY text, then times what the loader's database side does
  * (COPY into the shadow with indexes set aside, primary key, GiST, ANALYZE) and the validation of
- * that shadow, without and with an identical live generation.
+ * that shadow: alone, with an identical live generation scanned, and with its recorded results.
  *
  * <pre>
  * KFM_TEST_JDBC_URL=... java -cp target/classes:target/test-classes:$(cat cp.txt) \
@@ -63,8 +63,13 @@ public final class ParityBenchmarkMain {
                 double alone = time(repeats, () -> validator.validate(shadow, Optional.empty(), expectations, policy));
                 double withLive = time(repeats, () -> validator.validate(shadow, Optional.of(live), expectations,
                         policy));
+                LiveBaseline recorded = LiveBaseline.recorded(live, validator.validate(live, Optional.empty(),
+                        expectations, policy).recordedVersions());
+                double withRecorded = time(repeats, () -> validator.validate(shadow, recorded, expectations, policy));
                 print("validate shadow alone: %.2f s (%.0f%% of load)", alone, 100 * alone / load);
-                print("validate shadow + live: %.2f s (%.0f%% of load)", withLive, 100 * withLive / load);
+                print("validate shadow + live scan: %.2f s (%.0f%% of load)", withLive, 100 * withLive / load);
+                print("validate shadow + recorded live: %.2f s (%.0f%% of load)", withRecorded,
+                        100 * withRecorded / load);
                 ParityReport last = validator.validate(shadow, Optional.of(live), expectations, policy);
                 print("last report: passed=%s, %d findings, %d rows", last.passed(), last.findings().size(),
                         last.shadowRows());
