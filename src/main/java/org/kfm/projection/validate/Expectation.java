@@ -1,0 +1,39 @@
+package org.kfm.projection.validate;
+
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/**
+ * What the catalog and the loader say about one dataset version; parity checks the shadow against it.
+ *
+ * @param datasetVersionId {@code kfm:dataset_version_id}
+ * @param declaredCount    {@code kfm:feature_count}, the catalog's declared number of features
+ * @param featuresRead     how many features the loader read from the artifacts, when it loaded this version
+ * @param loadDigest       the geometry digest the loader computed while loading ({@code md5sum:<count>:<32 hex>})
+ * @param minX             catalog bbox west (WGS 84 degrees); west &gt; east means the box crosses the antimeridian
+ * @param minY             catalog bbox south
+ * @param maxX             catalog bbox east
+ * @param maxY             catalog bbox north
+ */
+public record Expectation(String datasetVersionId, long declaredCount, OptionalLong featuresRead,
+                          Optional<String> loadDigest, double minX, double minY, double maxX, double maxY) {
+    public Expectation {
+        Objects.requireNonNull(datasetVersionId, "datasetVersionId");
+        Objects.requireNonNull(featuresRead, "featuresRead");
+        Objects.requireNonNull(loadDigest, "loadDigest");
+        if (declaredCount < 0) {
+            throw new IllegalArgumentException(datasetVersionId + ": declared count must be >= 0: " + declaredCount);
+        }
+        if (!Double.isFinite(minX) || !Double.isFinite(minY) || !Double.isFinite(maxX) || !Double.isFinite(maxY)
+                || minY > maxY) {
+            throw new IllegalArgumentException(datasetVersionId + ": bad bbox [" + minX + ", " + minY + ", " + maxX
+                    + ", " + maxY + "]");
+        }
+    }
+
+    /** The catalog bbox as an {@link Extent} (crossing the antimeridian when west &gt; east). */
+    public Extent bbox() {
+        return new Extent(minX, minY, maxX, maxY);
+    }
+}

@@ -1,0 +1,154 @@
+package org.kfm.projection.validate;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.TreeMap;
+import javax.sql.DataSource;
+import org.kfm.projection.db.PgIdentifier;
+import org.kfm.projection.error.ErrorCode;
+import org.kfm.projection.error.KfmException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Checks a shadow generation against the catalog, the loader's counts and digests, and the live
+ * generation (DESIGN §5). Findings are returned in the {@link ParityReport}, never thrown: the
+ * orchestrator decides what they mean.
+ *
+ * <p>Everything runs in one {@code REPEATABLE READ} transaction, so the shadow, live and the grants
+ * are seen at one instant. It is read-only except under {@link InvalidGeometryPolicy#REPAIR}, whose
+ * updates commit only when the whole validation ran; if it cannot run, they are rolled back.
+ */
+public final class ParityValidator {
+    /** How many invalid and how many empty geometries are listed per dataset version by default. */
+    public static final int DEFAULT_SAMPLE_CAP = 20;
+    private static final Logger LOG = LoggerFactory.getLogger(ParityValidator.class);
+
+    private final DataSource dataSource;
+    private final Clock clock;
+    private final int sampleCap;
+
+    public ParityValidator(DataSource dataSource, Clock clock) {
+        this(dataSource, clock, DEFAULT_SAMPLE_CAP);
+    }
+
+    /** @param sampleCap how many invalid and how many empty geometries to list per dataset version */
+    public ParityValidator(DataSource dataSource, Clock clock, int sampleCap) {
+        this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        if (sampleCap < 0) {
+            throw new IllegalArgumentException("sample cap must be >= 0: " + sampleCap);
+        }
+        this.sampleCap = sampleCap;
+    }
+
+    /**
+     * Validates {@code shadow} against the expectations and, when given, the live generation.
+     *
+     * @param shadow       the schema built by this run
+     * @param live         the schema readers use now; empty on the first build
+     * @param expectations one per catalog dataset version (ids unique)
+     * @param policy       the rules' settings
+     * @return the report; {@link ParityReport#passed()} says whether the swap may proceed
+     * @throws KfmException rule {@code parity-schema-missing} when a schema or one of its tables is
+     *     missing, {@code parity-query-failed} when the database refuses; nothing is changed then
+     * @throws IllegalArgumentException when two expectations name the same dataset version
+     */
+    public ParityReport validate(PgIdentifier shadow, Optional<PgIdentifier> live, List<Expectation> expectations,
+                                 ParityPolicy policy) {
+        Objects.requireNonNull(live, "live");
+        return run(shadow, live.map(LiveBaseline::scan), expectations, policy);
+    }
+
+    /**
+     * As {@link #validate(PgIdentifier, Optional, List, ParityPolicy)}, comparing with a live
+     * baseline that may be the results recorded for the live generation instead of a scan of it
+     * ({@link LiveBaseline#recorded}): that saves a scan of live as long as the shadow's.
+     *
+     * @throws KfmException as the other overload
+     * @throws IllegalArgumentException as the other overload
+     */
+    public ParityReport validate(PgIdentifier shadow, LiveBaseline live, List<Expectation> expectations,
+                                 ParityPolicy policy) {
+        return run(shadow, Optional.of(Objects.requireNonNull(live, "live")), expectations, policy);
+    }
+
+    private ParityReport run(PgIdentifier shadow, Optional<LiveBaseline> live, List<Expectation> expectations,
+                             ParityPolicy policy) {
+        Objects.requireNonNull(shadow, "shadow");
+        Objects.requireNonNull(live, "live");
+        Objects.requireNonNull(policy, "policy");
+        Map<String, Expectation> byId = index(expectations);
+        Instant start = clock.instant();
+        LOG.info("parity: validating {} against {} and {} catalog dataset versions", shadow,
+                live.map(l -> l.schema() + (l.recorded().isPresent() ? " (recorded results)" : ""))
+                        .orElse("no live generation"), byId.size());
+        try (Connection c = dataSource.getConnection()) {
+            ValidationRun.Gathered g = inTransaction(c, policy, () -> new ValidationRun(c, policy, sampleCap, byId)
+                    .run(shadow, live));
+            ParityReport report = new ParityReport(shadow.name(), live.map(l -> l.schema().name()), policy,
+                    ResultAssembler.results(byId, g), g.findings(), g.comparison().summary(), g.shadow().totalRows(),
+                    g.live().map(l -> OptionalLong.of(l.totalRows())).orElse(OptionalLong.empty()),
+                    Duration.between(start, clock.instant()));
+            LOG.info("parity: {} for {} in {} ms: {} dataset versions, {} rows, {} failures, {} warnings",
+                    report.passed() ? "passed" : "FAILED", shadow, report.elapsed().toMillis(),
+                    report.datasetVersions().size(), report.shadowRows(), report.failures().size(),
+                    report.findings(Severity.WARN).size());
+            return report;
+        } catch (SQLException e) {
+            throw new KfmException(ErrorCode.FAILED, "parity-query-failed", "parity validation of " + shadow
+                    + " could not run: " + e.getMessage() + " (SQLSTATE " + e.getSQLState() + "). Nothing was changed; "
+                    + "live projection untouched; shadow kept as " + shadow + " for inspection.", e);
+        }
+    }
+
+    private interface Work<T> {
+        T run() throws SQLException;
+    }
+
+    private static <T> T inTransaction(Connection c, ParityPolicy policy, Work<T> work) throws SQLException {
+        boolean autoCommit = c.getAutoCommit();
+        c.setAutoCommit(false);
+        T result;
+        try (Statement s = c.createStatement()) {
+            boolean writes = policy.invalidPolicy() == InvalidGeometryPolicy.REPAIR;
+            s.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, " + (writes ? "READ WRITE" : "READ ONLY"));
+            // ST_IsValid raises a NOTICE per invalid geometry; a million of them would flood the client.
+            s.execute("SET LOCAL client_min_messages = warning");
+            // The scans' time goes into PostGIS and md5 calls, which JIT cannot speed up; compiling the
+            // expressions in each parallel worker cost ~13% of the million-row scan here (docs/parity.md).
+            s.execute("SET LOCAL jit = off");
+            result = work.run();
+            c.commit();
+        } catch (SQLException | RuntimeException e) {
+            try {
+                c.rollback();
+                c.setAutoCommit(autoCommit);
+            } catch (SQLException suppressed) {
+                e.addSuppressed(suppressed);
+            }
+            throw e;
+        }
+        c.setAutoCommit(autoCommit);
+        return result;
+    }
+
+    private static Map<String, Expectation> index(List<Expectation> expectations) {
+        Map<String, Expectation> byId = new TreeMap<>();
+        for (Expectation e : expectations) {
+            if (byId.put(e.datasetVersionId(), e) != null) {
+                throw new IllegalArgumentException("two expectations for dataset version " + e.datasetVersionId());
+            }
+        }
+        return byId;
+    }
+}
