@@ -76,9 +76,13 @@ class ConfigurationManifestTest {
         assertEquals(service, rebuild, "the service and the rebuild see the same settings");
         // SmallRye maps the variables to kfm.* as in the container; Settings.from validates as at startup
         Settings settings = assertDoesNotThrow(() -> {
+            // Quarkus registers its duration converter ("2s", "200ms"); a bare builder only knows ISO-8601.
             SmallRyeConfig config = new SmallRyeConfigBuilder().withMapping(KfmConfig.class)
+                    .withConverter(java.time.Duration.class, 200, new io.quarkus.runtime.configuration.DurationConverter())
                     .withSources(new EnvConfigSource(env, 300)).build();
-            return Settings.from(config.getConfigMapping(KfmConfig.class));
+            Settings validated = Settings.from(config.getConfigMapping(KfmConfig.class));
+            org.kfm.projection.config.SwapConfig.toSettings(config.getConfigMapping(KfmConfig.class).swap(), validated);
+            return validated;
         }, "overlays/" + overlay + ": the application would refuse to start with these settings");
         assertEquals("classpath:migrations/postgis", settings.migrationsLocation(), "the image carries the migrations");
         String catalog = settings.catalogUri().orElseThrow(() -> new AssertionError("KFM_CATALOG_URI is not set"));
