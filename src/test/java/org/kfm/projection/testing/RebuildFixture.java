@@ -1,5 +1,10 @@
 package org.kfm.projection.testing;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -26,6 +31,8 @@ import org.kfm.projection.artifact.ArtifactStores;
 import org.kfm.projection.artifact.StoreSettings;
 import org.kfm.projection.config.Settings;
 import org.kfm.projection.db.PgIdentifier;
+import org.kfm.projection.error.ErrorCode;
+import org.kfm.projection.error.KfmException;
 import org.kfm.projection.feature.FeatureReaders;
 import org.kfm.projection.load.GeometryDigests;
 import org.kfm.projection.load.LoadSettings;
@@ -198,6 +205,49 @@ public final class RebuildFixture implements AutoCloseable {
 
     public RebuildResult rebuild(RebuildRequest request) {
         return orchestrator().rebuild(request, RunObserver.NONE);
+    }
+
+    /** Runs a rebuild that must fail and returns its error. */
+    public KfmException rebuildFails(RebuildRequest request) {
+        return assertThrows(KfmException.class, () -> rebuild(request), "the rebuild should have failed");
+    }
+
+    /**
+     * What every failed rebuild must leave: live as it was (rows, digests, every column) and still
+     * the same generation, the run recorded with its outcome, code and rule, the error saying what
+     * happened to the shadow, and the shadow there for inspection when {@code shadowKept}.
+     *
+     * @return the run's row
+     */
+    public JsonNode assertLiveUntouched(KfmException e, Snapshot before, Long generation, ErrorCode code,
+            String rule, boolean shadowKept) {
+        assertEquals(code, e.code(), e.getMessage());
+        assertEquals(rule, e.rule(), e.getMessage());
+        assertEquals(before, liveSnapshot(), "live untouched");
+        assertEquals(generation, liveGeneration(), "live generation unchanged");
+        assertEquals(shadowKept, exists(shadow()), "shadow kept for inspection: " + shadowKept);
+        assertTrue(e.getMessage().contains(shadowKept ? "shadow kept as " + shadow().name() + " for inspection"
+                : "Live projection untouched."), e.getMessage());
+        JsonNode run = lastRun("rebuild");
+        String outcome = "cancelled".equals(rule) ? "CANCELLED" : "FAILED";
+        assertEquals(outcome, run.get("outcome").asText(), run.toString());
+        assertEquals(outcome, run.get("state").asText());
+        assertEquals(code.name(), run.get("error_code").asText());
+        assertEquals(rule, run.get("error_rule").asText());
+        assertEquals(code.exitCode(), run.at("/receipt/error/exitCode").asInt(), run.toString());
+        assertFalse(run.get("finished_at").isNull());
+        return run;
+    }
+
+    /** The rules of the failing findings in a receipt's parity report. */
+    public static List<String> failedRules(JsonNode receipt) {
+        List<String> out = new ArrayList<>();
+        receipt.at("/parity/findings").forEach(f -> {
+            if ("fail".equalsIgnoreCase(f.get("severity").asText())) {
+                out.add(f.get("rule").asText());
+            }
+        });
+        return out;
     }
 
     /** What a generation holds, for before/after comparisons. */
