@@ -233,7 +233,9 @@ public final class RebuildOrchestrator {
         ops.transition(run.id(), phase.name(), message, null);
         observer(run).phase(phase, message);
         if (observer(run).cancelRequested()) {
-            throw new LoadCancelledException("(between phases)", 0, "-", settings.shadow().name());
+            // not a LoadCancelledException: that one says a load was cut short, which is not what happened
+            throw new KfmException(ErrorCode.FAILED, "cancelled", "rebuild cancelled on request at the start of step "
+                    + phase.step() + "/" + Phase.steps() + " " + phase + ", before any of its work");
         }
     }
 
