@@ -227,7 +227,7 @@ public final class RebuildFixture implements AutoCloseable {
         assertEquals(generation, liveGeneration(), "live generation unchanged");
         assertEquals(shadowKept, exists(shadow()), "shadow kept for inspection: " + shadowKept);
         assertTrue(e.getMessage().contains(shadowKept ? "shadow kept as " + shadow().name() + " for inspection"
-                : "Live projection untouched."), e.getMessage());
+                : "Live projection untouched"), e.getMessage());
         JsonNode run = lastRun("rebuild");
         String outcome = "cancelled".equals(rule) ? "CANCELLED" : "FAILED";
         assertEquals(outcome, run.get("outcome").asText(), run.toString());
