@@ -233,7 +233,9 @@ public final class RebuildOrchestrator {
         ops.transition(run.id(), phase.name(), message, null);
         observer(run).phase(phase, message);
         if (observer(run).cancelRequested()) {
-            throw new LoadCancelledException("(between phases)", 0, "-", settings.shadow().name());
+            // not a LoadCancelledException: that one says a load was cut short, which is not what happened
+            throw new KfmException(ErrorCode.FAILED, "cancelled", "rebuild cancelled on request at the start of step "
+                    + phase.step() + "/" + Phase.steps() + " " + phase + ", before any of its work");
         }
     }
 
@@ -253,6 +255,8 @@ public final class RebuildOrchestrator {
     }
 
     private KfmException fail(RunState run, KfmException error) {
+        // stop() ends the current phase, so ask first: the log line names where the run stopped
+        Phase failedIn = run.timer().current();
         run.timer().stop("failed");
         boolean cancelled = error instanceof LoadCancelledException || "cancelled".equals(error.rule());
         RunOutcome outcome = cancelled ? RunOutcome.CANCELLED : RunOutcome.FAILED;
@@ -266,7 +270,7 @@ public final class RebuildOrchestrator {
         } catch (RuntimeException e) {
             reported.addSuppressed(e);
         }
-        LOG.error("{} in {}: {}", outcome, run.timer().current(), reported.getMessage());
+        LOG.error("{} in {}: {}", outcome, failedIn == null ? Phase.REQUESTED : failedIn, reported.getMessage());
         observer(run).phase(cancelled ? Phase.CANCELLED : Phase.FAILED, reported.getMessage());
         return reported;
     }
