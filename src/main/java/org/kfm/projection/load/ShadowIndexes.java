@@ -42,6 +42,9 @@ import org.slf4j.LoggerFactory;
 public final class ShadowIndexes {
     private static final Logger LOG = LoggerFactory.getLogger(ShadowIndexes.class);
 
+    /** Run on every index-building session before its builds (the benchmark's reference A uses them too). */
+    public static final List<String> SESSION_SETTINGS = List.of();
+
     /** What {@link #setAside} captured and dropped. */
     public record SetAside(PgIdentifier schema, List<IndexDefinition> definitions, Duration duration) {
         public SetAside {
