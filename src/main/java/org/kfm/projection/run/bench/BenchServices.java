@@ -43,7 +43,8 @@ public final class BenchServices {
         }
         Settings s = new Settings(projection, configured.opsSchema(), configured.extensionSchema(), configured.srid(),
                 configured.migrationsLocation(), Optional.empty(), Optional.of("kfm-bench"));
-        RebuildSettings r = new RebuildSettings(parallelism, rebuild.parity(), Optional.empty(), false);
+        RebuildSettings r = new RebuildSettings(parallelism, rebuild.parity(), Optional.empty(), false,
+                rebuild.liveBaseline());
         ProjectionLoader loader = new ProjectionLoader(ds, stores, new FeatureReaders(),
                 LoadSettings.defaults(s.srid()).withParallelism(parallelism), clock);
         return new RebuildServices(ds, s, r, new DatabaseBootstrap(ds, s.opsSchema(), s.extensionSchema(), clock),
