@@ -24,6 +24,7 @@ import org.kfm.projection.db.PgIdentifier;
 import org.kfm.projection.error.ErrorCode;
 import org.kfm.projection.error.KfmException;
 import org.kfm.projection.feature.synth.SyntheticCatalogWriter;
+import org.kfm.projection.load.ShadowIndexes;
 import org.kfm.projection.feature.synth.SyntheticFormat;
 import org.kfm.projection.ops.Trigger;
 import org.kfm.projection.run.RebuildOrchestrator;
@@ -112,7 +113,7 @@ public final class RebuildBenchmark {
         PgIdentifier refA = projection.suffixed("_ref_copy");
         PgIdentifier refB = projection.suffixed("_ref_ogr");
         ReferenceLoads refs = new ReferenceLoads(services.dataSource(), target, o.psql(), parallelism,
-                org.kfm.projection.load.ShadowIndexes.SESSION_SETTINGS);
+                ShadowIndexes.SESSION_SETTINGS, ShadowIndexes.SESSION_RESETS);
         log.accept("warm-up: one untimed rebuild of " + features + " features into " + projection);
         rebuild(orchestrator, catalogFile);
         Path copyFile = catalogFile.getParent().resolve("reference-a.pgcopy");

@@ -51,14 +51,20 @@ final class ReferenceLoads {
     private final String psql;
     private final int parallelism;
     private final List<String> indexSession;
+    private final List<String> indexSessionReset;
 
-    /** @param indexSession {@code SET} statements run on each index-building session, as the rebuild does */
-    ReferenceLoads(DataSource dataSource, PgTarget target, String psql, int parallelism, List<String> indexSession) {
+    /**
+     * @param indexSession statements run on each index-building session first, as the rebuild does
+     * @param indexSessionReset statements that undo them afterwards
+     */
+    ReferenceLoads(DataSource dataSource, PgTarget target, String psql, int parallelism, List<String> indexSession,
+            List<String> indexSessionReset) {
         this.dataSource = dataSource;
         this.target = target;
         this.psql = psql;
         this.parallelism = parallelism;
         this.indexSession = List.copyOf(indexSession);
+        this.indexSessionReset = List.copyOf(indexSessionReset);
     }
 
     /** Writes every row of {@code schema.feature_geom} to {@code file} in binary COPY format, with psql. */
@@ -125,6 +131,7 @@ final class ReferenceLoads {
             for (List<String> statements : sessions) {
                 List<String> all = new ArrayList<>(indexSession);
                 all.addAll(statements);
+                all.addAll(indexSessionReset);
                 futures.add(pool.submit(() -> execute(all.toArray(String[]::new))));
             }
             for (Future<?> f : futures) {
