@@ -35,6 +35,7 @@ import org.kfm.projection.swap.GrantReplayer;
 import org.kfm.projection.swap.GrantReport;
 import org.kfm.projection.swap.SchemaSwapper;
 import org.kfm.projection.swap.SwapResult;
+import org.kfm.projection.validate.ParityPolicy;
 import org.kfm.projection.validate.ParityReport;
 import org.kfm.projection.validate.ParityValidator;
 import org.slf4j.Logger;
@@ -149,8 +150,11 @@ public final class RebuildOrchestrator {
             GrantReport grants = new GrantReplayer(dataSource).replay(liveSchema.orElse(settings.projection()),
                     settings.shadow(), rebuild.readerRole());
             run.grants(grants);
-            ParityReport parity = validator.validate(settings.shadow(), liveSchema, run.expectations(),
-                    rebuild.parityPolicy(run.request().allowShrink()));
+            ParityPolicy policy = rebuild.parityPolicy(run.request().allowShrink());
+            ParityReport parity = liveSchema.isEmpty()
+                    ? validator.validate(settings.shadow(), Optional.empty(), run.expectations(), policy)
+                    : validator.validate(settings.shadow(), new LiveBaselines(rebuild.liveBaseline(), generations,
+                            swapper).choose(settings.projection().name(), liveSchema.get()), run.expectations(), policy);
             run.parity(parity);
             observer(run).phase(Phase.VALIDATING, parity.passed() ? "parity passed" : "parity FAILED");
             if (!parity.passed()) {
