@@ -2,6 +2,7 @@ package org.kfm.projection.service;
 
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.util.List;
@@ -33,31 +34,38 @@ public class ServiceStartup {
     @ConfigProperty(name = "quarkus.http.host-enabled", defaultValue = "true")
     boolean serving;
 
+    // Resolved only when serving: a CLI command such as lint has no database to build them from.
     @Inject
-    Settings settings;
+    Instance<Settings> settingsBean;
 
     @Inject
-    ServiceSettings service;
+    Instance<ServiceSettings> serviceBean;
 
     @Inject
-    RebuildServices services;
+    Instance<RebuildServices> servicesBean;
 
     @Inject
-    ServiceMetrics metrics;
+    Instance<ServiceMetrics> metricsBean;
+
+    private Settings settings;
+    private RebuildServices services;
 
     void onStart(@Observes StartupEvent event) {
         if (!serving) {
             return;
         }
+        settings = settingsBean.get();
+        ServiceSettings service = serviceBean.get();
         LOG.info("service settings: catalog {}, allowed catalog prefixes {}, schedule {}, webhooks {} "
                 + "(timeout {}, {} attempt(s)), shutdown grace {}", settings.catalogUri().orElse("(none)"),
                 service.allowedCatalogPrefixes(), service.cron().orElse("off"), service.webhooks(),
                 service.webhookTimeout(), service.webhookAttempts(), service.shutdownGrace());
         try {
+            services = servicesBean.get();
             DatabaseBootstrap bootstrap = services.bootstrap();
             bootstrap.run();
             markAbandoned(services.ops());
-            metrics.loadLastSuccess();
+            metricsBean.get().loadLastSuccess();
         } catch (KfmException e) {
             LOG.warn("start-up bookkeeping skipped: {} (rule {}); readiness stays DOWN until the database answers",
                     e.getMessage(), e.rule());
