@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
             StatusCommand.class,
             RollbackCommand.class,
             PruneCommand.class,
+            ServeCommand.class,
             GenerateCatalogCommand.class,
             BenchCommand.class,
         },

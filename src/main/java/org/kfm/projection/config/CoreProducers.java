@@ -27,9 +27,11 @@ import org.kfm.projection.run.ProjectionOperations;
 import org.kfm.projection.run.RebuildOrchestrator;
 import org.kfm.projection.run.RebuildServices;
 import org.kfm.projection.run.RebuildSettings;
+import org.kfm.projection.run.SwapListener;
 import org.kfm.projection.swap.SchemaSwapper;
 import org.kfm.projection.swap.SwapSettings;
 import org.kfm.projection.validate.ParityValidator;
+import org.kfm.projection.webhook.WebhookNotifier;
 
 /**
  * Wires the plain-Java core from Quarkus configuration. Beans are created on first use, so
@@ -121,9 +123,19 @@ public class CoreProducers {
     }
 
     @Produces
+    @Singleton
+    ServiceSettings serviceSettings(KfmConfig c, Settings s) {
+        return ServiceConfig.toSettings(c, s);
+    }
+
+    /** Every swap, from the CLI or the service, is announced to the configured webhooks. */
+    @Produces
     @ApplicationScoped
-    RebuildOrchestrator orchestrator(RebuildServices services) {
-        return new RebuildOrchestrator(services);
+    RebuildOrchestrator orchestrator(RebuildServices services, ServiceSettings service, Clock clock) {
+        SwapListener webhooks = service.webhooks().isEmpty() ? SwapListener.NONE
+                : new WebhookNotifier(service.webhooks(), service.webhookTimeout(), service.webhookAttempts(),
+                        service.webhookBackoff(), clock);
+        return new RebuildOrchestrator(services, webhooks);
     }
 
     @Produces

@@ -39,6 +39,18 @@ public interface KfmConfig {
 
     Receipts receipts();
 
+    /** kfm.api.*: what the HTTP API of {@code serve} accepts. */
+    ServiceConfig.Api api();
+
+    /** kfm.schedule.*: rebuilds on a cron schedule inside {@code serve}. */
+    ServiceConfig.Schedule schedule();
+
+    /** kfm.webhooks.*: URLs told about every swap. */
+    ServiceConfig.Webhooks webhooks();
+
+    /** kfm.service.*: the service process itself. */
+    ServiceConfig.Service service();
+
     interface Load {
         /** Connections used for COPY and index builds; 0 = number of cores. */
         @WithDefault("0")

@@ -45,7 +45,11 @@ public final class OpsStore {
 
     /** Records a new run in state {@code REQUESTED} and returns its id. */
     public UUID startRun(RunKind kind, String projection, Trigger trigger, JsonNode arguments) {
-        UUID id = UUID.randomUUID();
+        return startRun(UUID.randomUUID(), kind, projection, trigger, arguments);
+    }
+
+    /** Records a new run under an id the caller chose (one it must answer with before the run ends). */
+    public UUID startRun(UUID id, RunKind kind, String projection, Trigger trigger, JsonNode arguments) {
         update(sql.get("insert_run"), id, kind.dbValue(), projection, "REQUESTED", trigger.principal(), trigger.channel(),
                 HostInfo.hostname(), ProcessHandle.current().pid(), toJson(arguments), ts(now()));
         event(id, "REQUESTED", kind.dbValue() + " requested by " + trigger.principal() + " via " + trigger.channel(), null);
@@ -86,6 +90,54 @@ public final class OpsStore {
 
     public List<RunSummary> recentRuns(String projection, int limit, int offset) {
         return query(sql.get("select_recent_runs"), projection, limit, offset);
+    }
+
+    /** Runs of one kind, newest first, one page of them. */
+    public List<RunSummary> recentRuns(String projection, RunKind kind, int limit, int offset) {
+        return query(sql.get("select_recent_runs_of_kind"), projection, kind.dbValue(), limit, offset);
+    }
+
+    public long countRuns(String projection, RunKind kind) {
+        return queryOne(sql.get("count_runs_of_kind"), rs -> rs.getLong(1), projection, kind.dbValue()).orElse(0L);
+    }
+
+    /** When the newest rebuild that left the projection current (swapped in or skipped) finished. */
+    public Optional<Instant> lastSuccess(String projection) {
+        return queryOne(sql.get("select_last_success"), rs -> instant(rs.getTimestamp(1)), projection);
+    }
+
+    /**
+     * Asks an open run to stop; the process running it polls {@link #cancelRequested(UUID)}.
+     *
+     * @return false when the run is unknown or already finished
+     */
+    public boolean requestCancel(UUID runId, String principal) {
+        return queryOne(sql.get("request_cancel"), rs -> true, ts(now()), principal, runId).orElse(false);
+    }
+
+    public boolean cancelRequested(UUID runId) {
+        return queryOne(sql.get("select_cancel_requested"), rs -> rs.getBoolean(1), runId).orElse(false);
+    }
+
+    /** Appends one row to the audit trail. */
+    public void audit(AuditEntry e) {
+        update(sql.get("insert_audit"), ts(now()), e.principal(), e.action(), toJson(e.arguments()), e.outcome(),
+                e.runId());
+    }
+
+    /** The newest ops migration applied to the ops schema, empty when it has none (not bootstrapped). */
+    public Optional<String> opsSchemaVersion() {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement(sql.get("select_ops_version"))) {
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.ofNullable(rs.getString(1)) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            if ("42P01".equals(e.getSQLState()) || "3F000".equals(e.getSQLState())) {
+                return Optional.empty(); // no history table (or schema) yet
+            }
+            throw failure(e);
+        }
     }
 
     public List<RunEvent> events(UUID runId) {
@@ -153,6 +205,22 @@ public final class OpsStore {
         } catch (SQLException e) {
             throw failure(e);
         }
+    }
+
+    private <T> Optional<T> queryOne(String statement, Row<T> row, Object... args) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(statement)) {
+            bind(ps, args);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.ofNullable(row.read(rs)) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw failure(e);
+        }
+    }
+
+    @FunctionalInterface
+    private interface Row<T> {
+        T read(ResultSet rs) throws SQLException;
     }
 
     private void update(String statement, Object... args) {

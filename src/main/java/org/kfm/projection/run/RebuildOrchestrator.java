@@ -64,8 +64,14 @@ public final class RebuildOrchestrator {
     private final SchemaSwapper swapper;
     private final ObjectMapper json;
     private final Clock clock;
+    private final SwapListener swapListener;
 
     public RebuildOrchestrator(RebuildServices s) {
+        this(s, SwapListener.NONE);
+    }
+
+    /** @param swapListener told about every committed swap (webhooks); its outcomes go into the receipt */
+    public RebuildOrchestrator(RebuildServices s, SwapListener swapListener) {
         this.dataSource = s.dataSource();
         this.settings = s.settings();
         this.rebuild = s.rebuild();
@@ -79,6 +85,7 @@ public final class RebuildOrchestrator {
         this.swapper = s.swapper();
         this.json = s.json();
         this.clock = s.clock();
+        this.swapListener = swapListener;
     }
 
     /**
@@ -88,6 +95,18 @@ public final class RebuildOrchestrator {
      * @throws KfmException when it failed or was cancelled; the receipt is recorded first
      */
     public RebuildResult rebuild(RebuildRequest request, RunObserver observer) {
+        return run(accept(request, observer));
+    }
+
+    /**
+     * The first step on the caller's thread: records the run and takes the rebuild lock, so a
+     * caller that must answer at once (the service's 202) has a run id, and a second rebuild is
+     * refused before anything is queued. Continue with {@link #run(AcceptedRebuild)}, on any thread.
+     *
+     * @throws KfmException code {@code LOCK_HELD} when another run holds the lock, {@code BAD_USAGE}
+     *     when no catalog is given or configured; a recorded run's receipt is written first
+     */
+    public AcceptedRebuild accept(RebuildRequest request, RunObserver observer) {
         bootstrap.run();
         String catalogUri = request.catalogUri().or(settings::catalogUri).orElseThrow(() -> new UsageException(
                 "no-catalog", "no catalog given: pass --catalog URI or set KFM_CATALOG_URI"));
@@ -95,7 +114,14 @@ public final class RebuildOrchestrator {
                 arguments(request, catalogUri)), request, observer, new PhaseTimer(clock), json);
         MDC.put("runId", run.id().toString());
         try {
-            return execute(run, catalogUri);
+            RebuildLock lock = RebuildLock.acquire(dataSource, settings.projection().name());
+            try {
+                enter(run, Phase.LOCKED, "holding the rebuild lock of " + lock.projection());
+            } catch (RuntimeException e) {
+                lock.close();
+                throw e;
+            }
+            return new AcceptedRebuild(run, lock, catalogUri);
         } catch (KfmException e) {
             throw fail(run, e);
         } catch (RuntimeException e) {
@@ -106,72 +132,106 @@ public final class RebuildOrchestrator {
         }
     }
 
-    private RebuildResult execute(RunState run, String catalogUri) {
-        try (RebuildLock lock = RebuildLock.acquire(dataSource, settings.projection().name())) {
-            enter(run, Phase.LOCKED, "holding the rebuild lock of " + lock.projection());
-            List<UUID> abandoned = ops.markAbandoned(settings.projection().name(), run.id(),
-                    "the process running it ended without finishing (found by run " + run.id() + ")");
-            if (!abandoned.isEmpty()) {
-                LOG.warn("marked {} run(s) left open by dead processes as ABANDONED: {}", abandoned.size(), abandoned);
-            }
-            enter(run, Phase.PREPARING, "reading catalog " + catalogUri);
-            Catalog catalog = new CatalogReader(stores).read(ArtifactStores.location(catalogUri));
-            run.catalog(catalog);
-            ops.catalog(run.id(), catalog.root().toString(), catalog.digest());
-            String targetVersion = latestMigration();
-            Optional<Generation> live = generations.live(settings.projection().name());
-            if (!run.request().force() && live.isPresent() && catalog.digest().equals(live.get().catalogDigest())
-                    && targetVersion.equals(live.get().migrationVersion())) {
-                return finish(run, RunOutcome.SKIPPED, null, "skipped: catalog " + catalog.digest()
-                        + " and migration version " + targetVersion + " are already live as generation "
-                        + live.get().number() + " (use --force to rebuild anyway)");
-            }
-            if (run.request().dryRun()) {
-                return finish(run, RunOutcome.SUCCEEDED, null, "dry run: would rebuild " + catalog.items().size()
-                        + " dataset version(s) from " + catalog.digest() + " at migration version " + targetVersion
-                        + "; nothing was changed");
-            }
-            dropLeftoverShadow(run);
-            enter(run, Phase.MIGRATING, "migrating " + settings.shadow() + " to " + targetVersion);
-            run.shadowCreated(true);
-            MigrationResult migration = migrator.migrate(settings.shadow(), null);
-            run.migration(migration, migrator.history(settings.shadow()));
-            ShadowIndexes indexes = new ShadowIndexes(dataSource, rebuild.parallelism(), clock);
-            ShadowIndexes.SetAside setAside = indexes.setAside(settings.shadow());
-            enter(run, Phase.LOADING, "loading " + catalog.items().size() + " dataset version(s) with "
-                    + rebuild.parallelism() + " connection(s)");
-            LoadResult load = loader.load(settings.shadow(), catalog, new LoadProgressBridge(run, ops, json));
-            run.load(load);
-            enter(run, Phase.INDEXING, "recreating " + setAside.definitions().size() + " index(es), then ANALYZE");
-            run.indexes(indexes.recreate(setAside));
-            enter(run, Phase.VALIDATING, "replaying grants and checking parity");
-            Optional<PgIdentifier> liveSchema = schemaExists(settings.projection())
-                    ? Optional.of(settings.projection()) : Optional.empty();
-            GrantReport grants = new GrantReplayer(dataSource).replay(liveSchema.orElse(settings.projection()),
-                    settings.shadow(), rebuild.readerRole());
-            run.grants(grants);
-            ParityPolicy policy = rebuild.parityPolicy(run.request().allowShrink());
-            ParityReport parity = liveSchema.isEmpty()
-                    ? validator.validate(settings.shadow(), Optional.empty(), run.expectations(), policy)
-                    : validator.validate(settings.shadow(), new LiveBaselines(rebuild.liveBaseline(), generations,
-                            swapper).choose(settings.projection().name(), liveSchema.get()), run.expectations(), policy);
-            run.parity(parity);
-            observer(run).phase(Phase.VALIDATING, parity.passed() ? "parity passed" : "parity FAILED");
-            if (!parity.passed()) {
-                throw new KfmException(ErrorCode.PARITY_FAILED, "parity-failed", "parity failed for "
-                        + settings.shadow() + ":\n" + parity.toText());
-            }
-            if (run.request().noSwap()) {
-                return finish(run, RunOutcome.SUCCEEDED, null, "validated, not swapped (--no-swap): shadow "
-                        + settings.shadow() + " is ready; live projection untouched");
-            }
-            enter(run, Phase.SWAPPING, "swapping " + settings.shadow() + " in as " + settings.projection());
-            SwapResult swap = swap(run, catalog, migration, parity, load);
-            run.swap(swap);
-            return finish(run, RunOutcome.SUCCEEDED, swap.generation().isPresent() ? swap.generation().getAsLong()
-                    : null, "generation " + swap.generation().orElse(-1) + " is live ("
-                    + load.rows() + " rows, parity passed, swap " + swap.transactionTime().toMillis() + " ms)");
+    /**
+     * Runs an accepted rebuild to its end and releases its lock.
+     *
+     * @return the outcome when the run succeeded, was skipped or was a dry run
+     * @throws KfmException when it failed or was cancelled; the receipt is recorded first
+     */
+    public RebuildResult run(AcceptedRebuild accepted) {
+        accepted.use();
+        RunState run = accepted.run();
+        MDC.put("runId", run.id().toString());
+        MDC.put("phase", Phase.LOCKED.name());
+        try (RebuildLock lock = accepted.lock()) {
+            return execute(run, accepted.catalogUri());
+        } catch (KfmException e) {
+            throw fail(run, e);
+        } catch (RuntimeException e) {
+            throw fail(run, new KfmException(ErrorCode.FAILED, "unexpected", e.toString(), e));
+        } finally {
+            MDC.remove("runId");
+            MDC.remove("phase");
         }
+    }
+
+    /**
+     * Gives up an accepted rebuild that will not run (its executor refused it, the service is
+     * stopping): records it as failed with rule {@code not-started} and releases the lock.
+     */
+    public void discard(AcceptedRebuild accepted, String reason) {
+        accepted.use();
+        MDC.put("runId", accepted.runId().toString());
+        try (RebuildLock lock = accepted.lock()) {
+            fail(accepted.run(), new KfmException(ErrorCode.FAILED, "not-started", reason));
+        } finally {
+            MDC.remove("runId");
+            MDC.remove("phase");
+        }
+    }
+
+    private RebuildResult execute(RunState run, String catalogUri) {
+        List<UUID> abandoned = ops.markAbandoned(settings.projection().name(), run.id(),
+                "the process running it ended without finishing (found by run " + run.id() + ")");
+        if (!abandoned.isEmpty()) {
+            LOG.warn("marked {} run(s) left open by dead processes as ABANDONED: {}", abandoned.size(), abandoned);
+        }
+        enter(run, Phase.PREPARING, "reading catalog " + catalogUri);
+        Catalog catalog = new CatalogReader(stores).read(ArtifactStores.location(catalogUri));
+        run.catalog(catalog);
+        ops.catalog(run.id(), catalog.root().toString(), catalog.digest());
+        String targetVersion = latestMigration();
+        Optional<Generation> live = generations.live(settings.projection().name());
+        if (!run.request().force() && live.isPresent() && catalog.digest().equals(live.get().catalogDigest())
+                && targetVersion.equals(live.get().migrationVersion())) {
+            return finish(run, RunOutcome.SKIPPED, null, "skipped: catalog " + catalog.digest()
+                    + " and migration version " + targetVersion + " are already live as generation "
+                    + live.get().number() + " (use --force to rebuild anyway)");
+        }
+        if (run.request().dryRun()) {
+            return finish(run, RunOutcome.SUCCEEDED, null, "dry run: would rebuild " + catalog.items().size()
+                    + " dataset version(s) from " + catalog.digest() + " at migration version " + targetVersion
+                    + "; nothing was changed");
+        }
+        dropLeftoverShadow(run);
+        enter(run, Phase.MIGRATING, "migrating " + settings.shadow() + " to " + targetVersion);
+        run.shadowCreated(true);
+        MigrationResult migration = migrator.migrate(settings.shadow(), null);
+        run.migration(migration, migrator.history(settings.shadow()));
+        ShadowIndexes indexes = new ShadowIndexes(dataSource, rebuild.parallelism(), clock);
+        ShadowIndexes.SetAside setAside = indexes.setAside(settings.shadow());
+        enter(run, Phase.LOADING, "loading " + catalog.items().size() + " dataset version(s) with "
+                + rebuild.parallelism() + " connection(s)");
+        LoadResult load = loader.load(settings.shadow(), catalog, new LoadProgressBridge(run, ops, json));
+        run.load(load);
+        enter(run, Phase.INDEXING, "recreating " + setAside.definitions().size() + " index(es), then ANALYZE");
+        run.indexes(indexes.recreate(setAside));
+        enter(run, Phase.VALIDATING, "replaying grants and checking parity");
+        Optional<PgIdentifier> liveSchema = schemaExists(settings.projection())
+                ? Optional.of(settings.projection()) : Optional.empty();
+        GrantReport grants = new GrantReplayer(dataSource).replay(liveSchema.orElse(settings.projection()),
+                settings.shadow(), rebuild.readerRole());
+        run.grants(grants);
+        ParityPolicy policy = rebuild.parityPolicy(run.request().allowShrink());
+        ParityReport parity = liveSchema.isEmpty()
+                ? validator.validate(settings.shadow(), Optional.empty(), run.expectations(), policy)
+                : validator.validate(settings.shadow(), new LiveBaselines(rebuild.liveBaseline(), generations,
+                        swapper).choose(settings.projection().name(), liveSchema.get()), run.expectations(), policy);
+        run.parity(parity);
+        observer(run).phase(Phase.VALIDATING, parity.passed() ? "parity passed" : "parity FAILED");
+        if (!parity.passed()) {
+            throw new KfmException(ErrorCode.PARITY_FAILED, "parity-failed", "parity failed for "
+                    + settings.shadow() + ":\n" + parity.toText());
+        }
+        if (run.request().noSwap()) {
+            return finish(run, RunOutcome.SUCCEEDED, null, "validated, not swapped (--no-swap): shadow "
+                    + settings.shadow() + " is ready; live projection untouched");
+        }
+        enter(run, Phase.SWAPPING, "swapping " + settings.shadow() + " in as " + settings.projection());
+        SwapResult swap = swap(run, catalog, migration, parity, load);
+        return finish(run, RunOutcome.SUCCEEDED, swap.generation().isPresent() ? swap.generation().getAsLong()
+                : null, "generation " + swap.generation().orElse(-1) + " is live ("
+                + load.rows() + " rows, parity passed, swap " + swap.transactionTime().toMillis() + " ms)");
     }
 
     private SwapResult swap(RunState run, Catalog catalog, MigrationResult migration, ParityReport parity,
@@ -189,7 +249,32 @@ public final class RebuildOrchestrator {
                 run.parityJson());
         String payload = NotifyMessage.swap(json, settings.projection().name(), number,
                 previous.map(Generation::number), run.id(), catalog.digest(), parity.changes());
-        return swapper.swap(number, payload, c -> generations.recordSwap(c, g));
+        SwapResult result = swapper.swap(number, payload, c -> generations.recordSwap(c, g));
+        run.swap(result);
+        announce(run, payload);
+        return result;
+    }
+
+    /** After the commit: listeners' outcomes go into the events and the receipt; none can fail the run. */
+    private void announce(RunState run, String payload) {
+        List<SwapListener.Delivery> deliveries;
+        try {
+            deliveries = swapListener.swapped(run.id(), payload);
+        } catch (RuntimeException e) {
+            LOG.warn("swap listener failed (the swap stands): {}", e.toString());
+            deliveries = List.of(new SwapListener.Delivery("listener", false, 1, null, e.toString(), 0));
+        }
+        if (deliveries.isEmpty()) {
+            return;
+        }
+        run.deliveries(deliveries);
+        long delivered = deliveries.stream().filter(SwapListener.Delivery::delivered).count();
+        try {
+            ops.event(run.id(), "WEBHOOKS", delivered + " of " + deliveries.size() + " webhook(s) delivered",
+                    json.valueToTree(deliveries));
+        } catch (KfmException e) {
+            LOG.warn("could not record the webhook outcomes as an event: {}", e.getMessage());
+        }
     }
 
     private void dropLeftoverShadow(RunState run) {
@@ -259,8 +344,7 @@ public final class RebuildOrchestrator {
     }
 
     private KfmException fail(RunState run, KfmException error) {
-        // stop() ends the current phase, so ask first: the log line names where the run stopped
-        Phase failedIn = run.timer().current();
+        Phase failedIn = run.timer().current() == null ? Phase.REQUESTED : run.timer().current();
         run.timer().stop("failed");
         boolean cancelled = error instanceof LoadCancelledException || "cancelled".equals(error.rule());
         RunOutcome outcome = cancelled ? RunOutcome.CANCELLED : RunOutcome.FAILED;
@@ -274,7 +358,7 @@ public final class RebuildOrchestrator {
         } catch (RuntimeException e) {
             reported.addSuppressed(e);
         }
-        LOG.error("{} in {}: {}", outcome, failedIn == null ? Phase.REQUESTED : failedIn, reported.getMessage());
+        LOG.error("{} in {}: {}", outcome, failedIn, reported.getMessage());
         observer(run).phase(cancelled ? Phase.CANCELLED : Phase.FAILED, reported.getMessage());
         return reported;
     }

@@ -44,6 +44,7 @@ final class RunState {
     private GrantReport grants;
     private ParityReport parity;
     private SwapResult swap;
+    private List<SwapListener.Delivery> deliveries;
     private boolean shadowCreated;
 
     RunState(UUID id, RebuildRequest request, RunObserver observer, PhaseTimer timer, ObjectMapper json) {
@@ -107,6 +108,10 @@ final class RunState {
         this.swap = s;
     }
 
+    void deliveries(List<SwapListener.Delivery> d) {
+        this.deliveries = List.copyOf(d);
+    }
+
     boolean shadowCreated() {
         return shadowCreated;
     }
@@ -165,6 +170,9 @@ final class RunState {
         }
         if (swap != null) {
             r.set("swap", json.valueToTree(swap));
+        }
+        if (deliveries != null) {
+            r.set("webhooks", json.valueToTree(deliveries));
         }
         if (error != null) {
             r.putObject("error").put("code", error.code().name()).put("exitCode", error.code().exitCode())

@@ -1,0 +1,176 @@
+package org.kfm.projection.api;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.UUID;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.kfm.projection.config.Settings;
+import org.kfm.projection.error.ErrorCode;
+import org.kfm.projection.error.KfmException;
+import org.kfm.projection.ops.OpsStore;
+import org.kfm.projection.ops.RunKind;
+import org.kfm.projection.ops.RunSummary;
+import org.kfm.projection.ops.Trigger;
+import org.kfm.projection.run.RebuildRequest;
+import org.kfm.projection.service.AuditTrail;
+import org.kfm.projection.service.RebuildService;
+
+/** Rebuilds: start one (202), list them, follow one, cancel one. */
+@Path("/api/v1/rebuilds")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "rebuilds")
+public class RebuildsResource {
+    static final int MAX_PAGE_SIZE = 100;
+
+    @Inject
+    RebuildService rebuilds;
+
+    @Inject
+    OpsStore ops;
+
+    @Inject
+    Settings settings;
+
+    @Inject
+    CatalogPolicy catalogs;
+
+    @Inject
+    AuditTrail audit;
+
+    @Inject
+    JsonWebToken jwt;
+
+    @Inject
+    ObjectMapper json;
+
+    @POST
+    @RolesAllowed(Roles.OPERATOR)
+    @Audited("rebuild.start")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = RebuildBody.class)))
+    public Response start(String body) throws JsonProcessingException {
+        String who = Caller.name(jwt);
+        ObjectNode args = json.createObjectNode();
+        try {
+            RebuildBody b = Bodies.parse(json, body, RebuildBody.class, RebuildBody.EMPTY);
+            args = json.valueToTree(b);
+            if (b.allowShrink() != null && !(b.allowShrink() >= 0 && b.allowShrink() <= 1)) {
+                throw new InvalidFieldException("invalid-field", "allowShrink", "allowShrink must be between 0 and 1, "
+                        + "got " + b.allowShrink());
+            }
+            Optional<String> catalog = catalogs.check("catalog", b.catalog());
+            RebuildRequest request = new RebuildRequest(catalog, isTrue(b.dryRun()), isTrue(b.noSwap()),
+                    isTrue(b.force()), b.allowShrink() == null ? OptionalDouble.empty()
+                            : OptionalDouble.of(b.allowShrink()), true, new Trigger(who, "api"));
+            UUID id = submit(request);
+            audit.record(who, "rebuild.start", args, "accepted", id);
+            RunView run = RunView.summary(ops.run(id).orElseThrow(() -> RebuildService.notFound(id)));
+            return Response.accepted(run).location(URI.create("/api/v1/rebuilds/" + id)).build();
+        } catch (KfmException e) {
+            audit.record(who, "rebuild.start", args, "refused:" + e.rule(),
+                    e instanceof RunScopedException r ? r.runId() : null);
+            throw e;
+        } catch (JsonProcessingException e) {
+            audit.record(who, "rebuild.start", args, "refused:malformed-json", null);
+            throw e;
+        }
+    }
+
+    private UUID submit(RebuildRequest request) {
+        try {
+            return rebuilds.submit(request);
+        } catch (KfmException e) {
+            if (e.code() != ErrorCode.LOCK_HELD) {
+                throw e;
+            }
+            // Name the running rebuild, when it is one, so the caller can follow it instead.
+            UUID holder = ops.recentRuns(settings.projection().name(), RunKind.REBUILD, 10, 0).stream()
+                    .filter(r -> r.finishedAt() == null).map(RunSummary::runId).findFirst().orElse(null);
+            throw new RunScopedException(e, holder);
+        }
+    }
+
+    @GET
+    @RolesAllowed({Roles.VIEWER, Roles.OPERATOR})
+    public RunPage list(@QueryParam("page") @DefaultValue("0") String page,
+            @QueryParam("size") @DefaultValue("20") String size) {
+        int p = intParam("page", page, 0, Integer.MAX_VALUE / MAX_PAGE_SIZE);
+        int s = intParam("size", size, 1, MAX_PAGE_SIZE);
+        String projection = settings.projection().name();
+        return new RunPage(ops.recentRuns(projection, RunKind.REBUILD, s, p * s).stream().map(RunView::summary)
+                .toList(), p, s, ops.countRuns(projection, RunKind.REBUILD));
+    }
+
+    @GET
+    @Path("{id}")
+    @RolesAllowed({Roles.VIEWER, Roles.OPERATOR})
+    public RunView get(@PathParam("id") String id) {
+        UUID runId = runId(id);
+        RunSummary run = ops.run(runId).filter(r -> RunKind.REBUILD.dbValue().equals(r.kind()))
+                .orElseThrow(() -> RebuildService.notFound(runId));
+        return RunView.detail(run, ops.events(runId));
+    }
+
+    @POST
+    @Path("{id}/cancel")
+    @RolesAllowed(Roles.OPERATOR)
+    @Audited("rebuild.cancel")
+    public Response cancel(@PathParam("id") String id) {
+        String who = Caller.name(jwt);
+        ObjectNode args = json.createObjectNode().put("id", id);
+        UUID runId = null;
+        try {
+            runId = runId(id);
+            RunSummary run = rebuilds.cancel(runId, who);
+            audit.record(who, "rebuild.cancel", args, "accepted", runId);
+            return Response.accepted(RunView.summary(run)).build();
+        } catch (KfmException e) {
+            audit.record(who, "rebuild.cancel", args, "refused:" + e.rule(), runId);
+            throw "run-not-running".equals(e.rule()) ? new RunScopedException(e, runId) : e;
+        }
+    }
+
+    private static boolean isTrue(Boolean b) {
+        return Boolean.TRUE.equals(b);
+    }
+
+    static UUID runId(String id) {
+        try {
+            return UUID.fromString(id);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidFieldException("invalid-field", "id", "id: '" + id + "' is not a run id (a UUID)");
+        }
+    }
+
+    static int intParam(String name, String value, int min, int max) {
+        try {
+            int v = Integer.parseInt(value.strip());
+            if (v >= min && v <= max) {
+                return v;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new InvalidFieldException("invalid-field", name, name + " must be an integer in " + min + ".." + max
+                + ", got '" + value + "'");
+    }
+}

@@ -1,0 +1,76 @@
+package org.kfm.projection.api;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.kfm.projection.ops.RunEvent;
+import org.kfm.projection.ops.RunSummary;
+import org.kfm.projection.run.Phase;
+
+/**
+ * A rebuild as the API shows it. The list leaves out events, parity and receipt.
+ *
+ * @param state the recorded state: a phase while running, the outcome once ended
+ * @param phase the phase it is in, or (ended) the last phase it reached
+ * @param progress the loader's last report: rows, bytes, totalBytes, fraction, rowsPerSecond, etaMs
+ * @param cancelRequested whether a cancel was asked for (the run stops at its next batch)
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record RunView(UUID id, String kind, String state, String phase, boolean running, String outcome,
+        String triggeredBy, String trigger, Instant startedAt, Instant finishedAt, String catalogUri,
+        String catalogDigest, Long generation, JsonNode progress, Error error, List<Event> events, JsonNode parity,
+        JsonNode webhooks, JsonNode receipt, String self) {
+
+    public record Error(String code, String rule, String message) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Event(Instant at, String state, String message, JsonNode details) {
+    }
+
+    static RunView summary(RunSummary r) {
+        return of(r, null);
+    }
+
+    static RunView detail(RunSummary r, List<RunEvent> events) {
+        return of(r, events);
+    }
+
+    private static RunView of(RunSummary r, List<RunEvent> events) {
+        boolean running = r.finishedAt() == null;
+        JsonNode receipt = events == null ? null : r.receipt();
+        Error error = r.errorCode() == null && r.errorRule() == null ? null
+                : new Error(r.errorCode(), r.errorRule(), r.errorMessage());
+        return new RunView(r.runId(), r.kind(), r.state(), phase(r, events), running, r.outcome(), r.triggeredBy(),
+                r.trigger(), r.startedAt(), r.finishedAt(), r.catalogUri(), r.catalogDigest(), r.generation(),
+                r.progress(), error, events == null ? null : events.stream().map(e -> new Event(e.at(), e.state(),
+                        e.message(), e.details())).toList(), receipt == null ? null : receipt.get("parity"),
+                receipt == null ? null : receipt.get("webhooks"), receipt, "/api/v1/rebuilds/" + r.runId());
+    }
+
+    private static String phase(RunSummary r, List<RunEvent> events) {
+        if (isPhase(r.state())) {
+            return r.state();
+        }
+        if (events == null) {
+            return null;
+        }
+        String last = null;
+        for (RunEvent e : events) {
+            if (isPhase(e.state())) {
+                last = e.state();
+            }
+        }
+        return last;
+    }
+
+    private static boolean isPhase(String state) {
+        try {
+            return state != null && Phase.valueOf(state).step() > 0;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,22 @@
+package org.kfm.projection.config;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The service's validated settings.
+ *
+ * @param allowedCatalogPrefixes normalized locations a POST /rebuilds catalog must start with
+ * @param cron the Quartz cron of scheduled rebuilds, empty when off
+ * @param webhooks URLs told about every swap
+ * @param shutdownGrace how long shutdown waits for a cancelled rebuild to end
+ */
+public record ServiceSettings(List<URI> allowedCatalogPrefixes, Optional<String> cron, List<URI> webhooks,
+        Duration webhookTimeout, int webhookAttempts, Duration webhookBackoff, Duration shutdownGrace) {
+    public ServiceSettings {
+        allowedCatalogPrefixes = List.copyOf(allowedCatalogPrefixes);
+        webhooks = List.copyOf(webhooks);
+    }
+}

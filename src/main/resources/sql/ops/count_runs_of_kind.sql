@@ -1,0 +1,1 @@
+SELECT count(*) FROM {schema}.rebuild_run WHERE projection = ? AND kind = ?
