@@ -253,6 +253,7 @@ public final class RebuildOrchestrator {
     }
 
     private KfmException fail(RunState run, KfmException error) {
+        Phase failedIn = run.timer().current() == null ? Phase.REQUESTED : run.timer().current();
         run.timer().stop("failed");
         boolean cancelled = error instanceof LoadCancelledException || "cancelled".equals(error.rule());
         RunOutcome outcome = cancelled ? RunOutcome.CANCELLED : RunOutcome.FAILED;
@@ -266,7 +267,7 @@ public final class RebuildOrchestrator {
         } catch (RuntimeException e) {
             reported.addSuppressed(e);
         }
-        LOG.error("{} in {}: {}", outcome, run.timer().current(), reported.getMessage());
+        LOG.error("{} in {}: {}", outcome, failedIn, reported.getMessage());
         observer(run).phase(cancelled ? Phase.CANCELLED : Phase.FAILED, reported.getMessage());
         return reported;
     }
