@@ -1,14 +1,18 @@
 -- The live generation's side of parity rules 3 and 6 in one scan: per dataset version the row
 -- count, the two geometry-digest lanes (same definition as version_stats.sql) and the 2D extent of
 -- the geometries that have the target SRID. No validity checks: live was validated when it was built.
+-- The grouping key is compared COLLATE "C": no index provides that order, so the planner never
+-- walks the primary key (random heap reads when versions are interleaved) to feed a sorted group:
+-- a serial plan did, at 6.0 instead of 4.3 CPU-seconds per million rows. Equality is the same.
 -- Parameters: 1 target SRID.
 SELECT s.dataset_version_id, s.row_count, s.lane_a, s.lane_b,
        ST_XMin(s.extent) AS min_x, ST_YMin(s.extent) AS min_y, ST_XMax(s.extent) AS max_x, ST_YMax(s.extent) AS max_y
-  FROM (SELECT f.dataset_version_id,
+  FROM (SELECT f.dataset_version_id COLLATE "C" AS dataset_version_id,
                count(*) AS row_count,
-               sum(('x' || substr(d.h, 1, 16))::bit(64)::bigint) AS lane_a,
-               sum(('x' || substr(d.h, 17, 16))::bit(64)::bigint) AS lane_b,
+               sum(substring(d.h FROM 1 FOR 64)::bigint) AS lane_a,
+               sum(substring(d.h FROM 65 FOR 64)::bigint) AS lane_b,
                ST_Extent(f.geom) FILTER (WHERE ST_SRID(f.geom) = ?) AS extent
           FROM {schema}.feature_geom f
-         CROSS JOIN LATERAL md5(convert_to(f.feature_id, 'UTF8') || '\x00'::bytea || ST_AsEWKB(f.geom)) AS d(h)
-         GROUP BY f.dataset_version_id) s
+         CROSS JOIN LATERAL CAST('x' || md5(convert_to(f.feature_id, 'UTF8') || '\x00'::bytea || ST_AsEWKB(f.geom))
+                             AS bit(128)) AS d(h)
+         GROUP BY 1) s

@@ -61,6 +61,13 @@ public interface KfmConfig {
         /** The shadow must keep at least this fraction of live's rows (shrink guard). */
         @WithDefault("0.9")
         double minShrinkFraction();
+
+        /**
+         * recorded (compare with the results recorded when live was validated; a scan when they are
+         * missing) or scan (read live's tables again: as costly as the shadow's digest).
+         */
+        @WithDefault("recorded")
+        String liveBaseline();
     }
 
     interface S3 {

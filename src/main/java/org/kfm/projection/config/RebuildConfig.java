@@ -28,6 +28,8 @@ final class RebuildConfig {
                 c.parity().invalidGeometry(), problems);
         DigestChangePolicy digest = parse(DigestChangePolicy.class, "kfm.parity.live-digest-change",
                 c.parity().liveDigestChange(), problems);
+        RebuildSettings.LiveBaselineMode baseline = parse(RebuildSettings.LiveBaselineMode.class,
+                "kfm.parity.live-baseline", c.parity().liveBaseline(), problems);
         double fraction = c.parity().minShrinkFraction();
         if (!(fraction >= 0 && fraction <= 1)) {
             problems.add("kfm.parity.min-shrink-fraction: must be between 0 and 1, got " + fraction);
@@ -41,7 +43,7 @@ final class RebuildConfig {
         }
         ParityPolicy policy = new ParityPolicy(s.srid(), invalid, digest, c.parity().bboxTolerance(), fraction, false,
                 reader.map(PgIdentifier::name));
-        return new RebuildSettings(parallelism, policy, reader, c.receipts().writeToStore());
+        return new RebuildSettings(parallelism, policy, reader, c.receipts().writeToStore(), baseline);
     }
 
     private static Optional<PgIdentifier> readerRole(KfmConfig c, List<String> problems) {

@@ -214,9 +214,9 @@ final class AssetCopier {
                 throw LoadErrors.nulInFeatureId(href, f.index());
             }
             byte[] id = utf8(f.id());
-            byte[] geom = ewkb.write(f.geometry());
-            digest.add(id, geom);
-            writer.row(FIELDS).bytes(datasetVersionId).bytes(id).bytes(geom);
+            int geomLength = ewkb.encode(f.geometry());
+            digest.add(id, ewkb.buffer(), geomLength);
+            writer.row(FIELDS).bytes(datasetVersionId).bytes(id).bytes(ewkb.buffer(), geomLength);
             if (f.propertiesJson() == null) {
                 writer.nul();
             } else {

@@ -84,9 +84,14 @@ final class BinaryCopyWriter {
 
     /** A field whose binary format is the bytes as given (text already in UTF-8, bytea, EWKB). */
     BinaryCopyWriter bytes(byte[] value) {
+        return bytes(value, value.length);
+    }
+
+    /** A field of the first {@code length} bytes of {@code value} (a reused buffer). */
+    BinaryCopyWriter bytes(byte[] value, int length) {
         field();
-        putInt(value.length);
-        put(value, 0, value.length);
+        putInt(length);
+        put(value, 0, length);
         return this;
     }
 

@@ -39,9 +39,14 @@ public final class GeometryDigest {
 
     /** Adds one row whose feature id is already encoded as UTF-8. */
     public void add(byte[] featureIdUtf8, byte[] ewkb) {
+        add(featureIdUtf8, ewkb, ewkb.length);
+    }
+
+    /** Adds one row whose EWKB is the first {@code ewkbLength} bytes of {@code ewkb} (a reused buffer). */
+    public void add(byte[] featureIdUtf8, byte[] ewkb, int ewkbLength) {
         md5.update(featureIdUtf8);
         md5.update((byte) 0);
-        md5.update(ewkb);
+        md5.update(ewkb, 0, ewkbLength);
         try {
             md5.digest(hash, 0, hash.length);
         } catch (DigestException e) {

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Queue;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
@@ -21,17 +22,22 @@ import java.util.concurrent.atomic.AtomicReference;
 import javax.sql.DataSource;
 import org.kfm.projection.error.ErrorCode;
 import org.kfm.projection.error.KfmException;
+import org.postgresql.PGConnection;
 
 /**
- * Runs one statement-like task per item on up to N connections (autocommit), timing each. After the
- * first failure no new item starts; running ones finish; the first failure is thrown with later ones
- * suppressed, once every connection is closed.
+ * Runs one statement-like task per item on up to N connections (autocommit), timing each. The first
+ * failure stops the others: no new item starts and the statements still running are cancelled
+ * (an index build can take minutes). It is thrown, with later real failures suppressed, once every
+ * connection is closed.
  */
 final class StatementPool {
     /** One unit of work on a connection. */
     interface Task<T> {
         void run(Connection connection, T item) throws SQLException;
     }
+
+    /** SQLSTATE query_canceled: what a statement we cancelled ourselves fails with. */
+    private static final String QUERY_CANCELED = "57014";
 
     private final DataSource dataSource;
     private final Clock clock;
@@ -45,12 +51,10 @@ final class StatementPool {
 
     /** Runs {@code task} for every item, in list order as connections free up; returns each item's duration. */
     <T> Map<T, Duration> run(List<T> items, int parallelism, Task<T> task) {
-        Map<T, Duration> timings = new ConcurrentHashMap<>();
+        Run<T> run = new Run<>(items, task);
         if (items.isEmpty()) {
-            return timings;
+            return run.timings;
         }
-        Queue<T> queue = new ConcurrentLinkedQueue<>(items);
-        AtomicReference<Throwable> failure = new AtomicReference<>();
         int threads = Math.min(parallelism, items.size());
         AtomicInteger n = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
@@ -61,44 +65,75 @@ final class StatementPool {
         try {
             List<Future<?>> workers = new ArrayList<>();
             for (int i = 0; i < threads; i++) {
-                workers.add(pool.submit(() -> work(queue, task, timings, failure)));
+                workers.add(pool.submit(run::work));
             }
-            for (Future<?> w : workers) {
-                awaitQuietly(w);
-            }
+            workers.forEach(StatementPool::awaitQuietly);
         } finally {
             pool.shutdownNow();
         }
-        Throwable first = failure.get();
+        Throwable first = run.failure.get();
         if (first instanceof Error e) {
             throw e;
         }
         if (first != null) {
             throw (RuntimeException) first;
         }
-        return timings;
+        return run.timings;
     }
 
-    private <T> void work(Queue<T> queue, Task<T> task, Map<T, Duration> timings,
-            AtomicReference<Throwable> failure) {
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(true);
-            for (T item = queue.poll(); item != null && failure.get() == null; item = queue.poll()) {
-                Instant t0 = clock.instant();
-                task.run(c, item);
-                timings.put(item, Duration.between(t0, clock.instant()));
-            }
-        } catch (SQLException e) {
-            record(failure, new KfmException(ErrorCode.FAILED, "index-failed", e.getMessage() + " [SQLSTATE "
-                    + e.getSQLState() + "]", e));
-        } catch (RuntimeException | Error e) {
-            record(failure, e);
+    /** The shared state of one {@link #run}. */
+    private final class Run<T> {
+        final Queue<T> queue;
+        final Task<T> task;
+        final Map<T, Duration> timings = new ConcurrentHashMap<>();
+        final AtomicReference<Throwable> failure = new AtomicReference<>();
+        final Set<Connection> busy = ConcurrentHashMap.newKeySet();
+
+        Run(List<T> items, Task<T> task) {
+            this.queue = new ConcurrentLinkedQueue<>(items);
+            this.task = task;
         }
-    }
 
-    private static void record(AtomicReference<Throwable> failure, Throwable e) {
-        if (!failure.compareAndSet(null, e)) {
-            failure.get().addSuppressed(e);
+        void work() {
+            try (Connection c = dataSource.getConnection()) {
+                c.setAutoCommit(true);
+                busy.add(c);
+                try {
+                    for (T item = queue.poll(); item != null && failure.get() == null; item = queue.poll()) {
+                        Instant t0 = clock.instant();
+                        task.run(c, item);
+                        timings.put(item, Duration.between(t0, clock.instant()));
+                    }
+                } finally {
+                    busy.remove(c);
+                }
+            } catch (SQLException e) {
+                if (failure.get() == null || !QUERY_CANCELED.equals(e.getSQLState())) {
+                    record(new KfmException(ErrorCode.FAILED, "index-failed", e.getMessage() + " [SQLSTATE "
+                            + e.getSQLState() + "]", e));
+                }
+            } catch (RuntimeException | Error e) {
+                record(e);
+            }
+        }
+
+        private void record(Throwable e) {
+            if (failure.compareAndSet(null, e)) {
+                cancelRunning();
+            } else {
+                failure.get().addSuppressed(e);
+            }
+        }
+
+        /** Called after the failing worker has left {@code busy}: cancels what the others are running. */
+        private void cancelRunning() {
+            for (Connection other : busy) {
+                try {
+                    other.unwrap(PGConnection.class).cancelQuery();
+                } catch (SQLException | RuntimeException e) {
+                    failure.get().addSuppressed(e);
+                }
+            }
         }
     }
 

@@ -107,7 +107,9 @@ public final class OpsStore {
 
     /**
      * Marks runs of this projection that were left open by a process that no longer holds the
-     * rebuild lock. Call only while holding that lock, so no live run can be marked.
+     * rebuild lock: open rebuild, rollback and prune runs. Call only while holding that lock, so no
+     * live run of those kinds can be marked. Migrate, smoke and validate runs never take the lock, so
+     * whether an open one is alive cannot be told from it: they are left open.
      *
      * @return the ids marked {@code ABANDONED}
      */

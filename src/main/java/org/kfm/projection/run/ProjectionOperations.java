@@ -3,6 +3,10 @@ package org.kfm.projection.run;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
@@ -22,6 +26,8 @@ import org.kfm.projection.ops.OpsStore;
 import org.kfm.projection.ops.RunKind;
 import org.kfm.projection.ops.RunOutcome;
 import org.kfm.projection.ops.Trigger;
+import org.kfm.projection.swap.GrantReplayer;
+import org.kfm.projection.swap.GrantReport;
 import org.kfm.projection.swap.PruneResult;
 import org.kfm.projection.swap.SchemaSwapper;
 import org.kfm.projection.swap.SwapResult;
@@ -76,10 +82,16 @@ public final class ProjectionOperations {
             previous.ifPresentOrElse(p -> payload.put("generation", p.number()), () -> payload.putNull("generation"));
             live.ifPresentOrElse(l -> payload.put("previousGeneration", l.number()),
                     () -> payload.putNull("previousGeneration"));
+            // The previous generation has only the grants live had when it was swapped out: replay
+            // what live holds now (and the reader role), as a rebuild does for its shadow.
+            GrantReport grants = schemaExists(settings.previous()) ? new GrantReplayer(dataSource)
+                    .replay(settings.projection(), settings.previous(), rebuild.readerRole()) : null;
             SwapResult result = swapper.rollback(write(payload),
                     c -> generations.recordRollback(c, projection, ops.now()));
-            return new Done<>(result, json.createObjectNode().set("swap", json.valueToTree(result)),
-                    previous.map(Generation::number).orElse(null));
+            ObjectNode receipt = json.createObjectNode();
+            receipt.set("grants", grants == null ? null : json.valueToTree(grants));
+            receipt.set("swap", json.valueToTree(result));
+            return new Done<>(result, receipt, previous.map(Generation::number).orElse(null));
         });
     }
 
@@ -168,6 +180,18 @@ public final class ProjectionOperations {
                     .put("rule", error.rule()).put("message", error.getMessage());
         }
         return r;
+    }
+
+    private boolean schemaExists(PgIdentifier schema) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement("SELECT 1 FROM pg_namespace WHERE nspname = ?")) {
+            ps.setString(1, schema.name());
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        } catch (SQLException e) {
+            throw new KfmException(ErrorCode.FAILED, "database", "cannot read the schema list: " + e.getMessage(), e);
+        }
     }
 
     private String write(ObjectNode n) {

@@ -35,6 +35,7 @@ import org.kfm.projection.swap.GrantReplayer;
 import org.kfm.projection.swap.GrantReport;
 import org.kfm.projection.swap.SchemaSwapper;
 import org.kfm.projection.swap.SwapResult;
+import org.kfm.projection.validate.ParityPolicy;
 import org.kfm.projection.validate.ParityReport;
 import org.kfm.projection.validate.ParityValidator;
 import org.slf4j.Logger;
@@ -149,8 +150,11 @@ public final class RebuildOrchestrator {
             GrantReport grants = new GrantReplayer(dataSource).replay(liveSchema.orElse(settings.projection()),
                     settings.shadow(), rebuild.readerRole());
             run.grants(grants);
-            ParityReport parity = validator.validate(settings.shadow(), liveSchema, run.expectations(),
-                    rebuild.parityPolicy(run.request().allowShrink()));
+            ParityPolicy policy = rebuild.parityPolicy(run.request().allowShrink());
+            ParityReport parity = liveSchema.isEmpty()
+                    ? validator.validate(settings.shadow(), Optional.empty(), run.expectations(), policy)
+                    : validator.validate(settings.shadow(), new LiveBaselines(rebuild.liveBaseline(), generations,
+                            swapper).choose(settings.projection().name(), liveSchema.get()), run.expectations(), policy);
             run.parity(parity);
             observer(run).phase(Phase.VALIDATING, parity.passed() ? "parity passed" : "parity FAILED");
             if (!parity.passed()) {
@@ -233,7 +237,9 @@ public final class RebuildOrchestrator {
         ops.transition(run.id(), phase.name(), message, null);
         observer(run).phase(phase, message);
         if (observer(run).cancelRequested()) {
-            throw new LoadCancelledException("(between phases)", 0, "-", settings.shadow().name());
+            // not a LoadCancelledException: that one says a load was cut short, which is not what happened
+            throw new KfmException(ErrorCode.FAILED, "cancelled", "rebuild cancelled on request at the start of step "
+                    + phase.step() + "/" + Phase.steps() + " " + phase + ", before any of its work");
         }
     }
 
@@ -253,7 +259,8 @@ public final class RebuildOrchestrator {
     }
 
     private KfmException fail(RunState run, KfmException error) {
-        Phase failedIn = run.timer().current() == null ? Phase.REQUESTED : run.timer().current();
+        // stop() ends the current phase, so ask first: the log line names where the run stopped
+        Phase failedIn = run.timer().current();
         run.timer().stop("failed");
         boolean cancelled = error instanceof LoadCancelledException || "cancelled".equals(error.rule());
         RunOutcome outcome = cancelled ? RunOutcome.CANCELLED : RunOutcome.FAILED;
@@ -267,7 +274,7 @@ public final class RebuildOrchestrator {
         } catch (RuntimeException e) {
             reported.addSuppressed(e);
         }
-        LOG.error("{} in {}: {}", outcome, failedIn, reported.getMessage());
+        LOG.error("{} in {}: {}", outcome, failedIn == null ? Phase.REQUESTED : failedIn, reported.getMessage());
         observer(run).phase(cancelled ? Phase.CANCELLED : Phase.FAILED, reported.getMessage());
         return reported;
     }

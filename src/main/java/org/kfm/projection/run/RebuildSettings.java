@@ -12,9 +12,26 @@ import org.kfm.projection.validate.ParityPolicy;
  * @param parity the parity policy; the shrink guard may be relaxed per run with --allow-shrink
  * @param readerRole the role that reads the projection; granted on every new generation
  * @param writeReceiptsToStore also write receipts as receipts/&lt;run-id&gt;.json beside the catalog
+ * @param liveBaseline how parity compares with the live generation: with the results recorded when it
+ *     was validated (the default; falls back to a scan when they are missing or belong to another
+ *     generation than the one the live schema carries), or by scanning it again
  */
 public record RebuildSettings(int parallelism, ParityPolicy parity, Optional<PgIdentifier> readerRole,
-        boolean writeReceiptsToStore) {
+        boolean writeReceiptsToStore, LiveBaselineMode liveBaseline) {
+
+    /** How parity gets the live generation's rows, digests and extents. */
+    public enum LiveBaselineMode {
+        /** The results recorded for the live generation: no second scan of a table as large as the shadow. */
+        RECORDED,
+        /** A scan of the live tables, in the validation's transaction. */
+        SCAN
+    }
+
+    /** The settings without a choice of live baseline: recorded results, falling back to a scan. */
+    public RebuildSettings(int parallelism, ParityPolicy parity, Optional<PgIdentifier> readerRole,
+            boolean writeReceiptsToStore) {
+        this(parallelism, parity, readerRole, writeReceiptsToStore, LiveBaselineMode.RECORDED);
+    }
 
     /** The policy for one run: {@code --allow-shrink F} lowers the guard to F and accepts the shrink down to it. */
     public ParityPolicy parityPolicy(OptionalDouble allowShrink) {

@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.function.Function;
 import javax.sql.DataSource;
 import org.kfm.projection.db.PgIdentifier;
@@ -40,6 +41,21 @@ public final class SchemaSwapper {
         BlockerProbe probe = new BlockerProbe(dataSource);
         this.transaction = new SwapTransaction(settings, schemas, dependencies, probe);
         this.dropper = new SchemaDropper(dataSource, settings.dropLockTimeout(), dependencies, probe);
+    }
+
+    /**
+     * The generation number recorded on the live schema by the swap that made it live (a schema
+     * comment that travels with renames); empty when there is no live schema or it carries none.
+     *
+     * @throws KfmException rule {@code swap-failed} when the schema list cannot be read
+     */
+    public OptionalLong liveGeneration() {
+        try (Connection c = dataSource.getConnection()) {
+            return schemas.read(c).generation(settings.names().base().name());
+        } catch (SQLException e) {
+            throw new KfmException(ErrorCode.FAILED, "swap-failed",
+                    "cannot read the generation recorded on " + settings.names().base() + ": " + e.getMessage(), e);
+        }
     }
 
     /**

@@ -61,7 +61,8 @@ public final class ParityValidator {
      * @return the report; {@link ParityReport#passed()} says whether the swap may proceed
      * @throws KfmException rule {@code parity-schema-missing} when a schema or one of its tables is
      *     missing, {@code parity-query-failed} when the database refuses; nothing is changed then
-     * @throws IllegalArgumentException when two expectations name the same dataset version
+     * @throws IllegalArgumentException when two expectations name the same dataset version, or the
+     *     live schema is the shadow
      */
     public ParityReport validate(PgIdentifier shadow, Optional<PgIdentifier> live, List<Expectation> expectations,
                                  ParityPolicy policy) {
@@ -87,6 +88,9 @@ public final class ParityValidator {
         Objects.requireNonNull(shadow, "shadow");
         Objects.requireNonNull(live, "live");
         Objects.requireNonNull(policy, "policy");
+        if (live.isPresent() && live.get().schema().equals(shadow)) {
+            throw new IllegalArgumentException("the shadow and the live schema are both " + shadow);
+        }
         Map<String, Expectation> byId = index(expectations);
         Instant start = clock.instant();
         LOG.info("parity: validating {} against {} and {} catalog dataset versions", shadow,

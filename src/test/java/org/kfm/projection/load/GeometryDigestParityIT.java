@@ -7,6 +7,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +16,7 @@ import java.util.TreeMap;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -90,7 +92,7 @@ class GeometryDigestParityIT {
                 result.dataset(item.datasetVersionId()).orElseThrow().geometryDigest());
     }
 
-    @org.junit.jupiter.api.Test
+    @Test
     void digestsOfTheWholeSchemaAgree() {
         assertEquals(LoadTesting.javaDigests(result), LoadTesting.sqlDigests(ds, SCHEMA));
         assertEquals("POINT EMPTY | LINESTRING EMPTY | GEOMETRYCOLLECTION EMPTY | 3 | 4326", LoadTesting.one(ds, """
@@ -107,7 +109,7 @@ class GeometryDigestParityIT {
 
     private static List<Feature> read(Path file, FeatureFormat format, int epsg, String idProperty) {
         ReaderContext ctx = new ReaderContext(file.toUri().toString(), epsg, 4326, Optional.ofNullable(idProperty));
-        List<Feature> out = new java.util.ArrayList<>();
+        List<Feature> out = new ArrayList<>();
         try (InputStream in = Files.newInputStream(file);
                 FeatureReader reader = new FeatureReaders().open(in, format, ctx)) {
             for (Feature f = reader.next(); f != null; f = reader.next()) {

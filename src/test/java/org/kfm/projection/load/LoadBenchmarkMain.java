@@ -46,6 +46,12 @@ public final class LoadBenchmarkMain {
         }
     }
 
+    /** CPU time of this JVM (all threads, GC and JIT included): robust where wall time is not, on a busy machine. */
+    private static long cpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getProcessCpuTime();
+    }
+
     private static Catalog catalog(Path dir, long features, int datasets) throws IOException {
         Path out = dir.resolve("geojson-" + features + "-d" + datasets);
         if (!Files.exists(out.resolve("catalog.json"))) {
@@ -62,6 +68,7 @@ public final class LoadBenchmarkMain {
         ArtifactStores stores = ArtifactStores.create(StoreSettings.defaults());
         FeatureReaders readers = new FeatureReaders();
         long t0 = System.nanoTime();
+        long cpu0 = cpuNanos();
         long n = 0;
         long bytes = 0;
         for (CatalogItem item : catalog.items()) {
@@ -78,7 +85,7 @@ public final class LoadBenchmarkMain {
         }
         double s = (System.nanoTime() - t0) / 1e9;
         System.out.printf("read only (1 thread, checksum + parse + transform check): %,d features, %,d bytes in %.1f s"
-                + " = %,.0f features/s%n", n, bytes, s, n / s);
+                + " = %,.0f features/s, CPU %.1f s%n", n, bytes, s, n / s, (cpuNanos() - cpu0) / 1e9);
     }
 
     private static void run(DataSource ds, Catalog catalog, int parallelism) throws Exception {
@@ -89,10 +96,12 @@ public final class LoadBenchmarkMain {
         LoadTesting.migrate(ds, schema.name());
         ShadowIndexes indexes = new ShadowIndexes(ds, parallelism, Clock.systemUTC());
         ShadowIndexes.SetAside aside = indexes.setAside(schema);
+        long cpu0 = cpuNanos();
         LoadResult r = LoadTesting.loader(ds, parallelism).load(schema, catalog, LoadListener.NONE);
-        System.out.printf("parallelism %d: load %,d rows in %.1f s = %,.0f features/s (%.1f MB/s of GeoJSON)%n",
-                parallelism, r.rows(), r.duration().toMillis() / 1e3, r.rowsPerSecond(),
-                r.bytes() / 1e6 / (r.duration().toMillis() / 1e3));
+        double cpu = (cpuNanos() - cpu0) / 1e9;
+        System.out.printf("parallelism %d: load %,d rows in %.1f s = %,.0f features/s (%.1f MB/s of GeoJSON),"
+                + " client CPU %.1f s%n", parallelism, r.rows(), r.duration().toMillis() / 1e3, r.rowsPerSecond(),
+                r.bytes() / 1e6 / (r.duration().toMillis() / 1e3), cpu);
         ShadowIndexes.Recreated x = indexes.recreate(aside);
         System.out.printf("parallelism %d: indexes %.1f s, ANALYZE %.1f s%n", parallelism,
                 x.indexing().toMillis() / 1e3, x.analyzing().toMillis() / 1e3);

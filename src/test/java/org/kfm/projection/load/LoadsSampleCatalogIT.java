@@ -3,6 +3,7 @@ package org.kfm.projection.load;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Clock;
 import java.util.List;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterAll;
@@ -33,7 +34,7 @@ class LoadsSampleCatalogIT {
         catalog = LoadTesting.read(LoadTesting.SAMPLE_CATALOG);
         LoadTesting.migrate(ds, A.name());
         LoadTesting.migrate(ds, B.name());
-        ShadowIndexes indexes = new ShadowIndexes(ds, 2, java.time.Clock.systemUTC());
+        ShadowIndexes indexes = new ShadowIndexes(ds, 2, Clock.systemUTC());
         ShadowIndexes.SetAside aside = indexes.setAside(A);
         first = LoadTesting.loader(ds, 2).load(A, catalog, LoadListener.NONE);
         indexes.recreate(aside);

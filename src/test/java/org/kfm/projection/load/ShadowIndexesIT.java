@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.kfm.projection.db.PgIdentifier;
 import org.kfm.projection.error.BadInputException;
+import org.kfm.projection.error.KfmException;
 import org.kfm.projection.testing.TestDatabase;
 
 /** Indexes set aside for the load come back exactly as the migrations (and anyone after them) made them. */
@@ -103,5 +104,22 @@ class ShadowIndexesIT {
                 e.position());
         assertTrue(e.getMessage().contains("unique index feature_geom_pkey on dup_ids.feature_geom cannot be rebuilt"),
                 e.getMessage());
+    }
+
+    @Test
+    void aFailingStatementCancelsTheOnesStillRunning() {
+        StatementPool pool = new StatementPool(ds, Clock.systemUTC(), "test");
+        long t0 = System.nanoTime();
+        KfmException e = assertThrows(KfmException.class, () -> pool.run(List.of("SELECT pg_sleep(60)",
+                "DO $$BEGIN PERFORM pg_sleep(0.5); PERFORM 1 / 0; END$$"), 2, (c, sql) -> {
+                    try (var s = c.createStatement()) {
+                        s.execute(sql);
+                    }
+                }));
+        assertTrue(e.getMessage().contains("division by zero") && e.getMessage().endsWith("[SQLSTATE 22012]"),
+                e.getMessage());
+        assertEquals(0, e.getSuppressed().length, "the cancelled statement is a consequence, not a second failure");
+        long seconds = (System.nanoTime() - t0) / 1_000_000_000L;
+        assertTrue(seconds < 20, "the 60 s sleep was cancelled, not waited for: " + seconds + " s");
     }
 }

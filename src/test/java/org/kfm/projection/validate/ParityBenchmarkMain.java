@@ -10,6 +10,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -53,6 +54,7 @@ public final class ParityBenchmarkMain {
                     copy(c).copyOut("COPY bench_rows TO STDOUT", out);
                 }
                 print("COPY TO file (%d MB): %.2f s", Files.size(copyFile) >> 20, secs(t));
+                print("machine load average before: %s", loadAverage());
                 double load = load(c, s, copyFile);
                 List<Expectation> expectations = datasetVersions(s, fx, shadow);
                 s.execute("INSERT INTO kfm_index.dataset_version SELECT * FROM kfm_index_shadow.dataset_version;"
@@ -60,16 +62,18 @@ public final class ParityBenchmarkMain {
                         + "ANALYZE kfm_index.feature_geom");
                 ParityValidator validator = new ParityValidator(fx.db.dataSource(), Clock.systemUTC());
                 ParityPolicy policy = ParityPolicy.defaults(4326);
-                double alone = time(repeats, () -> validator.validate(shadow, Optional.empty(), expectations, policy));
-                double withLive = time(repeats, () -> validator.validate(shadow, Optional.of(live), expectations,
-                        policy));
                 LiveBaseline recorded = LiveBaseline.recorded(live, validator.validate(live, Optional.empty(),
                         expectations, policy).recordedVersions());
-                double withRecorded = time(repeats, () -> validator.validate(shadow, recorded, expectations, policy));
-                print("validate shadow alone: %.2f s (%.0f%% of load)", alone, 100 * alone / load);
-                print("validate shadow + live scan: %.2f s (%.0f%% of load)", withLive, 100 * withLive / load);
-                print("validate shadow + recorded live: %.2f s (%.0f%% of load)", withRecorded,
-                        100 * withRecorded / load);
+                // Round-robin, so drifting load on a shared machine hits every variant alike.
+                double[] median = medians(repeats, List.of(
+                        () -> validator.validate(shadow, Optional.empty(), expectations, policy),
+                        () -> validator.validate(shadow, Optional.of(live), expectations, policy),
+                        () -> validator.validate(shadow, recorded, expectations, policy)));
+                print("validate shadow alone: %.2f s (%.0f%% of load)", median[0], 100 * median[0] / load);
+                print("validate shadow + live scan: %.2f s (%.0f%% of load)", median[1], 100 * median[1] / load);
+                print("validate shadow + recorded live: %.2f s (%.0f%% of load)", median[2],
+                        100 * median[2] / load);
+                print("machine load average after: %s", loadAverage());
                 ParityReport last = validator.validate(shadow, Optional.of(live), expectations, policy);
                 print("last report: passed=%s, %d findings, %d rows", last.passed(), last.findings().size(),
                         last.shadowRows());
@@ -146,17 +150,32 @@ public final class ParityBenchmarkMain {
         ParityReport run();
     }
 
-    /** Median of the runs' wall-clock seconds. */
-    private static double time(int repeats, Run run) {
-        double[] t = new double[repeats];
+    /** The median wall-clock seconds of each run, the runs taken in turn {@code repeats} times. */
+    private static double[] medians(int repeats, List<Run> runs) {
+        double[][] t = new double[runs.size()][repeats];
         for (int i = 0; i < repeats; i++) {
-            long start = System.nanoTime();
-            run.run();
-            t[i] = secs(start);
+            for (int r = 0; r < runs.size(); r++) {
+                long start = System.nanoTime();
+                runs.get(r).run();
+                t[r][i] = secs(start);
+            }
         }
-        java.util.Arrays.sort(t);
-        print("  runs: %s", java.util.Arrays.toString(t));
-        return t[repeats / 2];
+        double[] median = new double[runs.size()];
+        for (int r = 0; r < runs.size(); r++) {
+            Arrays.sort(t[r]);
+            print("  runs of variant %d: %s", r, Arrays.toString(t[r]));
+            median[r] = t[r][repeats / 2];
+        }
+        return median;
+    }
+
+    /** The shared machine's 1/5/15-minute load averages: figures taken under load are not comparable. */
+    private static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).strip();
+        } catch (java.io.IOException e) {
+            return "unknown";
+        }
     }
 
     private static CopyManager copy(Connection c) throws SQLException {

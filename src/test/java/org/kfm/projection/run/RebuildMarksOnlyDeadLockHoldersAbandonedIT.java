@@ -1,0 +1,78 @@
+package org.kfm.projection.run;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Path;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.kfm.projection.ops.OpsStore;
+import org.kfm.projection.ops.RunKind;
+import org.kfm.projection.ops.RunOutcome;
+import org.kfm.projection.testing.RebuildFixture;
+import org.kfm.projection.testing.TestCatalogs;
+import org.kfm.projection.testing.TestDatabase;
+
+/**
+ * A rebuild that holds the lock knows that every other open run of a kind that takes the lock
+ * (rebuild, rollback, prune) belongs to a dead process, and marks it ABANDONED. Runs that never take
+ * the lock (migrate, smoke, validate) may be alive in another process: they are left open.
+ */
+class RebuildMarksOnlyDeadLockHoldersAbandonedIT {
+    private static TestDatabase db;
+    private static RebuildFixture fx;
+
+    @TempDir
+    static Path dir;
+
+    @BeforeAll
+    static void setUp() {
+        db = TestDatabase.create();
+        fx = RebuildFixture.builder(db, "it_abandon").build();
+    }
+
+    @AfterAll
+    static void tearDown() {
+        fx.close();
+        db.close();
+    }
+
+    @Test
+    void openRunsOfLockingKindsAreAbandonedAndOthersLeftOpen() {
+        Path catalog = TestCatalogs.copySample(dir);
+        fx.rebuild(catalog);
+        OpsStore ops = fx.services().ops();
+        UUID deadRebuild = open(ops, RunKind.REBUILD, "LOADING");
+        UUID deadRollback = open(ops, RunKind.ROLLBACK, "LOCKED");
+        UUID runningMigrate = open(ops, RunKind.MIGRATE, "MIGRATING");
+        UUID runningValidate = open(ops, RunKind.VALIDATE, "REQUESTED");
+
+        RebuildResult r = fx.rebuild(RebuildFixture.forced(catalog));
+
+        assertEquals(RunOutcome.SUCCEEDED, r.outcome(), r.summary());
+        for (UUID dead : new UUID[] {deadRebuild, deadRollback}) {
+            JsonNode run = fx.run(dead);
+            assertEquals("ABANDONED", run.get("outcome").asText(), run.toString());
+            assertTrue(run.get("error_message").asText().contains(r.runId().toString()), run.toString());
+        }
+        JsonNode migrate = fx.run(runningMigrate);
+        assertEquals("MIGRATING", migrate.get("state").asText(), migrate.toString());
+        assertTrue(migrate.get("outcome").isNull() && migrate.get("finished_at").isNull(), migrate.toString());
+        JsonNode validate = fx.run(runningValidate);
+        assertEquals("REQUESTED", validate.get("state").asText(), validate.toString());
+        assertTrue(validate.get("outcome").isNull(), validate.toString());
+        assertEquals(0, fx.events(runningMigrate).stream().filter(e -> e.startsWith("ABANDONED")).count());
+    }
+
+    private static UUID open(OpsStore ops, RunKind kind, String state) {
+        UUID id = ops.startRun(kind, "it_abandon", RebuildFixture.TRIGGER, null);
+        if (!"REQUESTED".equals(state)) {
+            ops.transition(id, state, "working", null);
+        }
+        return id;
+    }
+}
