@@ -100,8 +100,10 @@ public class CoreProducers {
 
     @Produces
     @Singleton
-    RebuildSettings rebuildSettings(KfmConfig c, Settings s) {
-        return RebuildConfig.rebuildSettings(c, s);
+    RebuildSettings rebuildSettings(KfmConfig c, Settings s,
+            @org.eclipse.microprofile.config.inject.ConfigProperty(name = "quarkus.datasource.jdbc.max-size")
+            int poolSize) {
+        return RebuildConfig.rebuildSettings(c, s, poolSize);
     }
 
     @Produces

@@ -17,12 +17,20 @@ final class RebuildConfig {
     private RebuildConfig() {
     }
 
-    static RebuildSettings rebuildSettings(KfmConfig c, Settings s) {
+    /** @param poolSize the datasource's maximum pool size: the load needs its connections plus the lock's and ops writes' */
+    static RebuildSettings rebuildSettings(KfmConfig c, Settings s, int poolSize) {
         List<String> problems = new ArrayList<>();
-        int parallelism = c.load().parallelism() == 0 ? Runtime.getRuntime().availableProcessors()
+        // the default follows the cores, within what the pool can give
+        int parallelism = c.load().parallelism() == 0
+                ? Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), poolSize - 2))
                 : c.load().parallelism();
         if (parallelism < 1 || parallelism > 64) {
             problems.add("kfm.load.parallelism: must be 0 (= cores) or 1..64, got " + c.load().parallelism());
+        } else if (parallelism + 2 > poolSize) {
+            problems.add("kfm.load.parallelism: " + parallelism + " connection(s) for loading plus one for the rebuild "
+                    + "lock and one for run records need quarkus.datasource.jdbc.max-size >= " + (parallelism + 2)
+                    + ", which is " + poolSize + ": lower the parallelism or raise the pool size "
+                    + "(QUARKUS_DATASOURCE_JDBC_MAX_SIZE)");
         }
         InvalidGeometryPolicy invalid = parse(InvalidGeometryPolicy.class, "kfm.parity.invalid-geometry",
                 c.parity().invalidGeometry(), problems);
