@@ -10,6 +10,8 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import javax.sql.DataSource;
 import org.kfm.projection.artifact.ArtifactStores;
 import org.kfm.projection.catalog.Catalog;
@@ -50,6 +52,8 @@ import org.slf4j.MDC;
  */
 public final class RebuildOrchestrator {
     private static final Logger LOG = LoggerFactory.getLogger(RebuildOrchestrator.class);
+    private static final Pattern LOWER_LAYER_SHADOW_NOTE = Pattern.compile(
+            "(?:\\s+Live projection untouched|;\\s*live projection untouched)[^\\n]*\\z");
 
     private final DataSource dataSource;
     private final Settings settings;
@@ -349,8 +353,8 @@ public final class RebuildOrchestrator {
         boolean cancelled = error instanceof LoadCancelledException || "cancelled".equals(error.rule());
         RunOutcome outcome = cancelled ? RunOutcome.CANCELLED : RunOutcome.FAILED;
         String shadowNote = shadowAfterFailure(run);
-        KfmException reported = new KfmException(error.code(), error.rule(), error.getMessage() + "\n" + shadowNote,
-                error);
+        KfmException reported = new KfmException(error.code(), error.rule(), withoutShadowNote(error.getMessage())
+                + "\n" + shadowNote, error);
         try {
             ObjectNode receipt = run.receipt(settings, outcome, shadowNote, reported);
             ops.finishRun(run.id(), outcome, reported, null, receipt);
@@ -361,6 +365,20 @@ public final class RebuildOrchestrator {
         LOG.error("{} in {}: {}", outcome, failedIn, reported.getMessage());
         observer(run).phase(cancelled ? Phase.CANCELLED : Phase.FAILED, reported.getMessage());
         return reported;
+    }
+
+    /**
+     * The message without the closing "Live projection untouched; shadow kept as ..." a lower layer
+     * (swap, parity) adds for its own callers: the orchestrator decides what becomes of the shadow and
+     * says so once, so the message never says "kept" about a shadow it dropped (--no-keep-shadow).
+     */
+    static String withoutShadowNote(String message) {
+        Matcher m = LOWER_LAYER_SHADOW_NOTE.matcher(message);
+        if (!m.find()) {
+            return message;
+        }
+        String rest = message.substring(0, m.start());
+        return rest.endsWith(".") ? rest : rest + ".";
     }
 
     /** What happened to the shadow, said the way an operator needs it. */

@@ -1,6 +1,7 @@
 package org.kfm.projection.run;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -76,7 +77,7 @@ class CancelledRebuildLeavesLiveUntouchedIT {
             }
         };
 
-        KfmException e = org.junit.jupiter.api.Assertions.assertThrows(KfmException.class,
+        KfmException e = assertThrows(KfmException.class,
                 () -> fx.orchestrator().rebuild(RebuildFixture.request(generated), cancelMidLoad));
 
         JsonNode run = fx.assertLiveUntouched(e, live, 1L, ErrorCode.FAILED, "cancelled", true);
@@ -118,7 +119,7 @@ class CancelledRebuildLeavesLiveUntouchedIT {
         RebuildRequest dropShadow = new RebuildRequest(Optional.of(generated.toString()), false, false, true,
                 OptionalDouble.empty(), false, RebuildFixture.TRIGGER);
 
-        KfmException e = org.junit.jupiter.api.Assertions.assertThrows(KfmException.class,
+        KfmException e = assertThrows(KfmException.class,
                 () -> fx.orchestrator().rebuild(dropShadow, cancelAtValidating));
 
         fx.assertLiveUntouched(e, before, 2L, ErrorCode.FAILED, "cancelled", false);

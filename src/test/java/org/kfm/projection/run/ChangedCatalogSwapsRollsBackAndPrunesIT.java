@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
+import org.kfm.projection.db.PgIdentifier;
 import org.kfm.projection.error.ErrorCode;
 import org.kfm.projection.error.KfmException;
 import org.kfm.projection.ops.RunOutcome;
@@ -121,7 +123,7 @@ class ChangedCatalogSwapsRollsBackAndPrunesIT {
         generation3 = fx.liveSnapshot();
         assertEquals(generation2, fx.snapshot(fx.previous()));
         assertNotEquals(generation2.digests().get(RIVERS), generation3.digests().get(RIVERS));
-        assertFalse(fx.exists(org.kfm.projection.db.PgIdentifier.of("it_changed_retired_1")),
+        assertFalse(fx.exists(PgIdentifier.of("it_changed_retired_1")),
                 "generation 1 was retired and dropped after the swap");
         JsonNode payload = fx.readJson(single(listener.receiveSettled(NOTIFY_WAIT, Duration.ofMillis(300))));
         assertEquals(List.of(), strings(payload.get("added")));
@@ -176,6 +178,6 @@ class ChangedCatalogSwapsRollsBackAndPrunesIT {
 
     private static List<String> strings(JsonNode array) {
         assertTrue(array.isArray(), String.valueOf(array));
-        return java.util.stream.StreamSupport.stream(array.spliterator(), false).map(JsonNode::asText).toList();
+        return StreamSupport.stream(array.spliterator(), false).map(JsonNode::asText).toList();
     }
 }

@@ -2,10 +2,10 @@ package org.kfm.projection.run;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -88,7 +88,7 @@ class FullRebuildFromSampleCatalogIT {
         for (JsonNode item : receipt.at("/catalog/items")) {
             items.add(item.get("id").asText());
             JsonNode asset = item.at("/assets/0");
-            Path file = Path.of(java.net.URI.create(asset.get("href").asText()));
+            Path file = Path.of(URI.create(asset.get("href").asText()));
             assertEquals(TestCatalogs.checksum(file), asset.get("checksum").asText(), item.toString());
             assertEquals(Files.size(file), asset.get("size").asLong());
         }
@@ -161,6 +161,5 @@ class FullRebuildFromSampleCatalogIT {
         assertEquals(2L, fx.liveGeneration());
         assertEquals(before, fx.liveSnapshot(), "same inputs, same rows");
         assertEquals(before, fx.snapshot(fx.previous()), "generation 1 kept as previous");
-        assertNotEquals(fx.lastRun("rebuild").get("run_id"), null);
     }
 }

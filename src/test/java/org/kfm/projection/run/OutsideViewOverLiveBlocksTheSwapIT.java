@@ -1,6 +1,7 @@
 package org.kfm.projection.run;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -8,6 +9,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.OptionalDouble;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -65,6 +68,15 @@ class OutsideViewOverLiveBlocksTheSwapIT {
             assertEquals("SWAPPING", lastPhase(run));
             assertEquals(List.of(), listener.receive(QUIET), "a failed swap notifies nobody");
             assertEquals("12", db.queryOne("SELECT count(*) FROM reports.landmarks"), "the view still reads live");
+            assertEquals(1, e.getMessage().split("Live projection untouched", -1).length - 1, e.getMessage());
+
+            KfmException dropped = fx.rebuildFails(new RebuildRequest(Optional.of(catalog.toString()), false, false,
+                    true, OptionalDouble.empty(), false, RebuildFixture.TRIGGER));
+            fx.assertLiveUntouched(dropped, before, 1L, ErrorCode.FAILED, "outside-dependency", false);
+            assertTrue(dropped.getMessage().contains("shadow it_outside_shadow dropped (--no-keep-shadow)"),
+                    dropped.getMessage());
+            assertFalse(dropped.getMessage().contains("shadow kept"), dropped.getMessage());
+            assertEquals(List.of(), listener.receive(QUIET));
 
             db.execute("DROP SCHEMA reports CASCADE");
             List<String> beforeCommit = new ArrayList<>();

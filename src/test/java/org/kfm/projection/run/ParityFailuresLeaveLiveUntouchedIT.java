@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -86,7 +87,7 @@ class ParityFailuresLeaveLiveUntouchedIT {
         JsonNode run = fx.assertLiveUntouched(e, live, 1L, ErrorCode.PARITY_FAILED, "parity-failed", true);
         assertEquals(List.of("invalid-geometry"), RebuildFixture.failedRules(run.get("receipt")));
         assertEquals(LANDMARKS, run.at("/receipt/parity/findings/0/datasetVersionId").asText());
-        assertTrue(fx.events(java.util.UUID.fromString(run.get("run_id").asText())).stream()
+        assertTrue(fx.events(UUID.fromString(run.get("run_id").asText())).stream()
                 .anyMatch(m -> m.startsWith("PREPARING: dropped leftover shadow it_parity_shadow")),
                 "the shadow the previous test kept was dropped and logged");
     }
