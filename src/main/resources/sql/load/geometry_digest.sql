@@ -5,13 +5,13 @@
 -- Dataset versions without rows come back with count 0, so every dataset_version row is present.
 WITH lanes AS (
     SELECT f.dataset_version_id,
-           md5(convert_to(f.feature_id, 'UTF8') || '\x00'::bytea || ST_AsEWKB(f.geom)) AS h
+           CAST('x' || md5(convert_to(f.feature_id, 'UTF8') || '\x00'::bytea || ST_AsEWKB(f.geom)) AS bit(128)) AS h
       FROM {schema}.feature_geom f
 ), sums AS (
     SELECT dataset_version_id,
            count(*)                                              AS row_count,
-           sum(('x' || substr(h, 1, 16))::bit(64)::bigint)       AS lane_a,
-           sum(('x' || substr(h, 17, 16))::bit(64)::bigint)      AS lane_b
+           sum(h::bit(64)::bigint)                               AS lane_a,
+           sum((h << 64)::bit(64)::bigint)                       AS lane_b
       FROM lanes
      GROUP BY dataset_version_id
 )

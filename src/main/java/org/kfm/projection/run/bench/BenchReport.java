@@ -50,6 +50,9 @@ public final class BenchReport {
         boolean whole = r.samples().stream().allMatch(s -> s.whole().isPresent());
         if (whole) {
             row(out, "rebuild command, JVM start to exit", s -> s.whole().get().wall());
+            row(out, "  of which its phases (its timings: line)", s -> s.whole().get().phases());
+            row(out, "  of which JVM start, boot, bootstrap, exit", s -> s.whole().get().wall()
+                    .minus(s.whole().get().phases()));
         }
         out.add(String.format(Locale.ROOT, "%-46s %10.1f ms", "ours: swap transaction", medianSeconds(
                 s -> s.ours().swapTransaction()) * 1e3));
