@@ -108,7 +108,11 @@ public class RebuildService {
             LOG.error("rebuild {} ended unexpectedly", id, e);
         } finally {
             active.remove(id);
-            metrics.runFinished(ops.run(id), request.trigger().channel());
+            try {
+                metrics.runFinished(ops.run(id), request.trigger().channel());
+            } catch (RuntimeException e) {
+                LOG.warn("rebuild {}: metrics not updated, the run record could not be read: {}", id, e.getMessage());
+            }
             MDC.clear();
         }
     }
