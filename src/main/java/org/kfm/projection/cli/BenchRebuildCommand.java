@@ -49,7 +49,8 @@ public class BenchRebuildCommand implements Callable<Integer> {
     int runs;
 
     @Option(names = "--parallelism", paramLabel = "P",
-            description = "Connections for COPY and index builds (default: kfm.load.parallelism, 0 = cores).")
+            description = "Connections for COPY and for index builds (default: kfm.load.parallelism; automatic: "
+                    + "half the cores for COPY, all for index builds).")
     Integer parallelism;
 
     @Option(names = "--datasets", defaultValue = "4", description = "Dataset versions (files) (default: ${DEFAULT-VALUE}).")
@@ -103,9 +104,9 @@ public class BenchRebuildCommand implements Callable<Integer> {
         }
         DataSource ds = dataSource();
         PgTarget target = target(ds);
-        int p = parallelism != null ? parallelism : rebuild.parallelism();
-        var services = BenchServices.create(ds, settings, rebuild, stores, json, Clock.systemUTC(),
-                PgIdentifier.of(projection), p);
+        RebuildSettings r = parallelism != null ? rebuild.withParallelism(parallelism) : rebuild;
+        var services = BenchServices.create(ds, settings, r, stores, json, Clock.systemUTC(),
+                PgIdentifier.of(projection));
         Path base = dir != null ? Files.createDirectories(dir) : Files.createTempDirectory("kfm-bench-rebuild");
         var err = spec.commandLine().getErr();
         RebuildBenchmark.Result result = new RebuildBenchmark(services, target, CliTrigger.of(settings), line -> {

@@ -19,8 +19,11 @@ final class RebuildConfig {
 
     static RebuildSettings rebuildSettings(KfmConfig c, Settings s) {
         List<String> problems = new ArrayList<>();
-        int parallelism = c.load().parallelism() == 0 ? Runtime.getRuntime().availableProcessors()
-                : c.load().parallelism();
+        int cores = Runtime.getRuntime().availableProcessors();
+        boolean auto = c.load().parallelism() == 0;
+        int parallelism = auto ? cores : c.load().parallelism();
+        // auto: a COPY stream keeps a parser thread and a server backend busy, so half the cores load
+        int copyStreams = auto ? Math.max(1, cores / 2) : parallelism;
         if (parallelism < 1 || parallelism > 64) {
             problems.add("kfm.load.parallelism: must be 0 (= cores) or 1..64, got " + c.load().parallelism());
         }
@@ -43,7 +46,7 @@ final class RebuildConfig {
         }
         ParityPolicy policy = new ParityPolicy(s.srid(), invalid, digest, c.parity().bboxTolerance(), fraction, false,
                 reader.map(PgIdentifier::name));
-        return new RebuildSettings(parallelism, policy, reader, c.receipts().writeToStore(), baseline);
+        return new RebuildSettings(parallelism, policy, reader, c.receipts().writeToStore(), baseline, copyStreams);
     }
 
     private static Optional<PgIdentifier> readerRole(KfmConfig c, List<String> problems) {
