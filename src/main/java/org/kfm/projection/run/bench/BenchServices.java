@@ -20,6 +20,7 @@ import org.kfm.projection.run.RebuildServices;
 import org.kfm.projection.run.RebuildSettings;
 import org.kfm.projection.swap.SchemaSwapper;
 import org.kfm.projection.swap.SwapSettings;
+import org.kfm.projection.validate.ParityPolicy;
 import org.kfm.projection.validate.ParityValidator;
 
 /**
@@ -43,7 +44,11 @@ public final class BenchServices {
         }
         Settings s = new Settings(projection, configured.opsSchema(), configured.extensionSchema(), configured.srid(),
                 configured.migrationsLocation(), Optional.empty(), Optional.of("kfm-bench"));
-        RebuildSettings r = new RebuildSettings(rebuild.parallelism(), rebuild.parity(), Optional.empty(), false,
+        ParityPolicy p = rebuild.parity();
+        // no reader role: its grants are not replayed on the benchmark's projection, so rule 7 must not ask for them
+        ParityPolicy policy = new ParityPolicy(p.targetSrid(), p.invalidPolicy(), p.liveDigestPolicy(),
+                p.bboxToleranceDegrees(), p.minShrinkFraction(), p.allowShrink(), Optional.empty());
+        RebuildSettings r = new RebuildSettings(rebuild.parallelism(), policy, Optional.empty(), false,
                 rebuild.liveBaseline(), rebuild.copyStreams());
         ProjectionLoader loader = new ProjectionLoader(ds, stores, new FeatureReaders(),
                 LoadSettings.defaults(s.srid()).withParallelism(r.copyStreams()), clock);
