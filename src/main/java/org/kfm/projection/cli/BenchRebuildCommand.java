@@ -4,11 +4,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.util.Comparator;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import javax.sql.DataSource;
@@ -29,11 +31,11 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "rebuild", mixinStandardHelpOptions = true,
-        description = {"Generates a synthetic GeoJSON catalog (or reuses it under --dir) and measures, on the same rows",
-            "and in the same run: the rebuild's phases (the real orchestrator, forced, into a projection of its own),",
-            "reference A (psql binary COPY of the same rows + the same indexes + ANALYZE), reference B (ogr2ogr +",
-            "GiST + ANALYZE), and the packaged rebuild command in a child JVM (wall time, peak RSS). Prints medians,",
-            "features/s and the ratios against the targets. Needs psql and ogr2ogr on the PATH."})
+        description = "Generates a synthetic GeoJSON catalog (or reuses it under --dir) and measures, on the same "
+                + "rows and in the same run: the rebuild's phases (the real orchestrator, forced, into a projection of "
+                + "its own), reference A (psql binary COPY of the same rows + the same indexes + ANALYZE), reference B "
+                + "(ogr2ogr + GiST + ANALYZE), and the packaged rebuild command in a child JVM (wall time, peak RSS). "
+                + "Prints medians, features/s and the ratios against the targets. Needs psql and ogr2ogr on the PATH.")
 public class BenchRebuildCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -42,14 +44,16 @@ public class BenchRebuildCommand implements Callable<Integer> {
     long features;
 
     @Option(names = "--dir", paramLabel = "DIR",
-            description = "Keep generated data here and reuse it on the next run (default: a temporary directory).")
+            description = "Keep generated data here and reuse it on the next run (default: a temporary directory, "
+                    + "deleted afterwards).")
     Path dir;
 
     @Option(names = "--runs", defaultValue = "3", description = "Timed runs (default: ${DEFAULT-VALUE}).")
     int runs;
 
     @Option(names = "--parallelism", paramLabel = "P",
-            description = "Connections for COPY and index builds (default: kfm.load.parallelism, 0 = cores).")
+            description = "Connections for COPY and for index builds (default: kfm.load.parallelism; automatic: "
+                    + "half the cores for COPY, all for index builds).")
     Integer parallelism;
 
     @Option(names = "--datasets", defaultValue = "4", description = "Dataset versions (files) (default: ${DEFAULT-VALUE}).")
@@ -103,16 +107,23 @@ public class BenchRebuildCommand implements Callable<Integer> {
         }
         DataSource ds = dataSource();
         PgTarget target = target(ds);
-        int p = parallelism != null ? parallelism : rebuild.parallelism();
-        var services = BenchServices.create(ds, settings, rebuild, stores, json, Clock.systemUTC(),
-                PgIdentifier.of(projection), p);
+        RebuildSettings r = parallelism != null ? rebuild.withParallelism(parallelism) : rebuild;
+        var services = BenchServices.create(ds, settings, r, stores, json, Clock.systemUTC(),
+                PgIdentifier.of(projection));
         Path base = dir != null ? Files.createDirectories(dir) : Files.createTempDirectory("kfm-bench-rebuild");
         var err = spec.commandLine().getErr();
-        RebuildBenchmark.Result result = new RebuildBenchmark(services, target, CliTrigger.of(settings), line -> {
-            err.println(line);
-            err.flush();
-        }).run(new RebuildBenchmark.Options(features, base, runs, seed, datasets, PgIdentifier.of(projection),
-                jar(), ProcessHandle.current().info().command().orElse("java"), childHeap, psql, !keepSchemas));
+        RebuildBenchmark.Result result;
+        try {
+            result = new RebuildBenchmark(services, target, CliTrigger.of(settings), line -> {
+                err.println(line);
+                err.flush();
+            }).run(new RebuildBenchmark.Options(features, base, runs, seed, datasets, PgIdentifier.of(projection),
+                    jar(), ProcessHandle.current().info().command().orElse("java"), childHeap, psql, !keepSchemas));
+        } finally {
+            if (dir == null) {
+                deleteTree(base);
+            }
+        }
         var out = spec.commandLine().getOut();
         new BenchReport(result).lines().forEach(out::println);
         out.flush();
@@ -147,6 +158,15 @@ public class BenchRebuildCommand implements Callable<Integer> {
         Optional<String> password = jdbcUrl != null ? Optional.empty()
                 : ConfigProvider.getConfig().getOptionalValue("quarkus.datasource.password", String.class);
         return PgTarget.fromJdbcUrl(jdbcUrl != null ? jdbcUrl : url, Optional.ofNullable(user), password);
+    }
+
+    /** The temporary data directory and everything in it (generated GeoJSON, the reference COPY file). */
+    private static void deleteTree(Path root) throws IOException {
+        try (var paths = Files.walk(root)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
     }
 
     private Optional<Path> jar() {

@@ -119,7 +119,7 @@ public class CoreProducers {
             ObjectMapper json, Clock clock) {
         DataSource ds = dataSource(db);
         ProjectionLoader loader = new ProjectionLoader(ds, stores, new FeatureReaders(),
-                LoadSettings.defaults(s.srid()).withParallelism(r.parallelism()), clock);
+                LoadSettings.defaults(s.srid()).withParallelism(r.copyStreams()), clock);
         return new RebuildServices(ds, s, r, b, m, o, g, stores, loader, new ParityValidator(ds, clock),
                 new SchemaSwapper(ds, swap), json, clock);
     }

@@ -52,7 +52,11 @@ public interface KfmConfig {
     ServiceConfig.Service service();
 
     interface Load {
-        /** Connections used for COPY and index builds; 0 = number of cores. */
+        /**
+         * Connections used for COPY and for index builds; 0 = automatic: half the cores (at least one)
+         * for COPY, since each stream keeps a parser thread and a server backend busy, and all cores
+         * for index builds.
+         */
         @WithDefault("0")
         int parallelism();
     }

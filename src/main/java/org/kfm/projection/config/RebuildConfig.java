@@ -20,10 +20,12 @@ final class RebuildConfig {
     /** @param poolSize the datasource's maximum pool size: the load needs its connections plus the lock's and ops writes' */
     static RebuildSettings rebuildSettings(KfmConfig c, Settings s, int poolSize) {
         List<String> problems = new ArrayList<>();
-        // the default follows the cores, within what the pool can give
-        int parallelism = c.load().parallelism() == 0
-                ? Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), poolSize - 2))
+        boolean auto = c.load().parallelism() == 0;
+        // auto: all cores (within what the pool can give) build indexes; a COPY stream keeps a parser
+        // thread and a server backend busy, so half of them load
+        int parallelism = auto ? Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), poolSize - 2))
                 : c.load().parallelism();
+        int copyStreams = auto ? Math.max(1, parallelism / 2) : parallelism;
         if (parallelism < 1 || parallelism > 64) {
             problems.add("kfm.load.parallelism: must be 0 (= cores) or 1..64, got " + c.load().parallelism());
         } else if (parallelism + 2 > poolSize) {
@@ -51,7 +53,7 @@ final class RebuildConfig {
         }
         ParityPolicy policy = new ParityPolicy(s.srid(), invalid, digest, c.parity().bboxTolerance(), fraction, false,
                 reader.map(PgIdentifier::name));
-        return new RebuildSettings(parallelism, policy, reader, c.receipts().writeToStore(), baseline);
+        return new RebuildSettings(parallelism, policy, reader, c.receipts().writeToStore(), baseline, copyStreams);
     }
 
     private static Optional<PgIdentifier> readerRole(KfmConfig c, List<String> problems) {

@@ -205,7 +205,7 @@ public final class RebuildOrchestrator {
         ShadowIndexes indexes = new ShadowIndexes(dataSource, rebuild.parallelism(), clock);
         ShadowIndexes.SetAside setAside = indexes.setAside(settings.shadow());
         enter(run, Phase.LOADING, "loading " + catalog.items().size() + " dataset version(s) with "
-                + rebuild.parallelism() + " connection(s)");
+                + rebuild.copyStreams() + " COPY stream(s)");
         LoadResult load = loader.load(settings.shadow(), catalog, new LoadProgressBridge(run, ops, json));
         run.load(load);
         enter(run, Phase.INDEXING, "recreating " + setAside.definitions().size() + " index(es), then ANALYZE");

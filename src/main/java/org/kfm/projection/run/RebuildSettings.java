@@ -8,16 +8,26 @@ import org.kfm.projection.validate.ParityPolicy;
 /**
  * The rebuild's own settings, validated.
  *
- * @param parallelism connections used for COPY and index builds
+ * @param parallelism connections used for index builds and ANALYZE
  * @param parity the parity policy; the shrink guard may be relaxed per run with --allow-shrink
  * @param readerRole the role that reads the projection; granted on every new generation
  * @param writeReceiptsToStore also write receipts as receipts/&lt;run-id&gt;.json beside the catalog
  * @param liveBaseline how parity compares with the live generation: with the results recorded when it
  *     was validated (the default; falls back to a scan when they are missing or belong to another
  *     generation than the one the live schema carries), or by scanning it again
+ * @param copyStreams connections loading at once, one dataset version each. A stream keeps two
+ *     processes busy, our parser thread and the server backend parsing the COPY, so on its own the
+ *     configuration gives half the cores to COPY (at least one) and all of them to index builds
  */
 public record RebuildSettings(int parallelism, ParityPolicy parity, Optional<PgIdentifier> readerRole,
-        boolean writeReceiptsToStore, LiveBaselineMode liveBaseline) {
+        boolean writeReceiptsToStore, LiveBaselineMode liveBaseline, int copyStreams) {
+
+    public RebuildSettings {
+        if (parallelism < 1 || copyStreams < 1) {
+            throw new IllegalArgumentException("parallelism and copy streams must be >= 1, got " + parallelism
+                    + " and " + copyStreams);
+        }
+    }
 
     /** How parity gets the live generation's rows, digests and extents. */
     public enum LiveBaselineMode {
@@ -30,7 +40,23 @@ public record RebuildSettings(int parallelism, ParityPolicy parity, Optional<PgI
     /** The settings without a choice of live baseline: recorded results, falling back to a scan. */
     public RebuildSettings(int parallelism, ParityPolicy parity, Optional<PgIdentifier> readerRole,
             boolean writeReceiptsToStore) {
-        this(parallelism, parity, readerRole, writeReceiptsToStore, LiveBaselineMode.RECORDED);
+        this(parallelism, parity, readerRole, writeReceiptsToStore, LiveBaselineMode.RECORDED, parallelism);
+    }
+
+    /** The settings with a live-baseline mode and {@code parallelism} for COPY streams and index builds alike. */
+    public RebuildSettings(int parallelism, ParityPolicy parity, Optional<PgIdentifier> readerRole,
+            boolean writeReceiptsToStore, LiveBaselineMode liveBaseline) {
+        this(parallelism, parity, readerRole, writeReceiptsToStore, liveBaseline, parallelism);
+    }
+
+    /** These settings with {@code n} connections for COPY streams and index builds alike. */
+    public RebuildSettings withParallelism(int n) {
+        return new RebuildSettings(n, parity, readerRole, writeReceiptsToStore, liveBaseline, n);
+    }
+
+    /** These settings with another choice of live baseline. */
+    public RebuildSettings withLiveBaseline(LiveBaselineMode mode) {
+        return new RebuildSettings(parallelism, parity, readerRole, writeReceiptsToStore, mode, copyStreams);
     }
 
     /** The policy for one run: {@code --allow-shrink F} lowers the guard to F and accepts the shrink down to it. */

@@ -48,7 +48,7 @@ class ParityComparesWithRecordedLiveResultsIT {
         return new RebuildOrchestrator(BenchServices.create(db.dataSource(), TestRuns.settings(
                 "filesystem:" + TestDatabase.repoRoot() + "/migrations/postgis"), rebuild,
                 ArtifactStores.create(StoreSettings.defaults()), new ObjectMapper().findAndRegisterModules(),
-                Clock.systemUTC(), PROJECTION, 2));
+                Clock.systemUTC(), PROJECTION));
     }
 
     private RebuildResult rebuild(RebuildSettings.LiveBaselineMode mode) {

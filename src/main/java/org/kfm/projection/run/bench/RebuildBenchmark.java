@@ -86,7 +86,8 @@ public final class RebuildBenchmark {
     }
 
     /** All runs, and the facts a reader needs to judge them. */
-    public record Result(Options options, Path catalog, long features, long bytes, int assets, int parallelism,
+    public record Result(Options options, Path catalog, long features, long bytes, int assets, int copyStreams,
+            int parallelism,
             int cores, List<Sample> samples, double loadAverageBefore, double loadAverageAfter) {
     }
 
@@ -117,6 +118,9 @@ public final class RebuildBenchmark {
         long features = catalog.items().stream().mapToLong(CatalogItem::declaredFeatureCount).sum();
         long bytes = catalog.items().stream().flatMap(i -> i.assets().stream()).mapToLong(DataAsset::size).sum();
         int parallelism = services.rebuild().parallelism();
+        int copyStreams = services.rebuild().copyStreams();
+        // the child gets the same split: explicit when both are one number, else automatic
+        String childParallelism = copyStreams == parallelism ? Integer.toString(parallelism) : "0";
         RebuildOrchestrator orchestrator = new RebuildOrchestrator(services);
         PgIdentifier projection = services.settings().projection();
         PgIdentifier refA = projection.suffixed("_ref_copy");
@@ -141,7 +145,7 @@ public final class RebuildBenchmark {
                 Optional<WholeRun> whole = Optional.empty();
                 if (o.jar().isPresent()) {
                     log.accept(tag + ": the rebuild command in a child JVM");
-                    whole = Optional.of(whole(o, o.jar().get(), catalogFile, parallelism));
+                    whole = Optional.of(whole(o, o.jar().get(), catalogFile, childParallelism));
                 }
                 samples.add(new Sample(ours, a, b, whole, Math.max(load, loadAverage())));
             }
@@ -153,7 +157,7 @@ public final class RebuildBenchmark {
                 refs.drop(projection.suffixed("_prev"));
             }
         }
-        return new Result(o, catalogFile, features, bytes, files.size(), parallelism,
+        return new Result(o, catalogFile, features, bytes, files.size(), copyStreams, parallelism,
                 Runtime.getRuntime().availableProcessors(), samples, before, loadAverage());
     }
 
@@ -178,12 +182,12 @@ public final class RebuildBenchmark {
                 OptionalDouble.empty(), false, trigger), RunObserver.NONE);
     }
 
-    private WholeRun whole(Options o, Path jar, Path catalog, int parallelism) {
+    private WholeRun whole(Options o, Path jar, Path catalog, String parallelism) {
         Map<String, String> env = new LinkedHashMap<>();
         env.put("QUARKUS_DATASOURCE_JDBC_URL", target.jdbcUrl());
         env.put("KFM_PROJECTION_NAME", services.settings().projection().name());
         env.put("KFM_RECEIPTS_WRITE_TO_STORE", "false");
-        env.put("KFM_LOAD_PARALLELISM", Integer.toString(parallelism));
+        env.put("KFM_LOAD_PARALLELISM", parallelism);
         env.put("KFM_TRIGGERED_BY", trigger.principal());
         ExternalCommand.Finished f = ExternalCommand.run(List.of(o.java(), "-Xmx" + o.childHeap(), "-jar",
                 jar.toString(), "rebuild", "--force", "--no-keep-shadow", "--catalog", catalog.toString()), env,

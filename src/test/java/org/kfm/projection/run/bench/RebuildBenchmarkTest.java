@@ -47,7 +47,7 @@ class RebuildBenchmarkTest {
                 10.0), sample(9.0, 6.0, 30.0, 1.2, 11.0));
         RebuildBenchmark.Result result = new RebuildBenchmark.Result(new RebuildBenchmark.Options(1000, Path.of("d"), 3,
                 42, 4, PgIdentifier.of("kfm_bench"), Optional.empty(), "java", "256m", "psql", true), Path.of("c"), 1000,
-                1, 4, 2, 2, samples, 1.0, 1.0);
+                1, 4, 1, 2, 2, samples, 1.0, 1.0);
         BenchReport report = new BenchReport(result);
         Map<String, BenchReport.Target> targets = new java.util.LinkedHashMap<>();
         report.targets(true).forEach(t -> targets.put(t.name(), t));
