@@ -8,7 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.DigestException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.regex.Pattern;
+import org.kfm.projection.digest.DigestText;
 
 /**
  * The order-independent geometry digest of a dataset version (DESIGN §5, parity rule 2), accumulated
@@ -23,8 +23,6 @@ import java.util.regex.Pattern;
  */
 public final class GeometryDigest {
     private static final VarHandle LONG_BE = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
-    private static final Pattern FORMAT = Pattern.compile("md5sum:\\d+:[0-9a-f]{32}");
-    private static final BigInteger TWO_TO_64 = BigInteger.ONE.shiftLeft(64);
 
     private final MessageDigest md5 = newMd5();
     private final byte[] hash = new byte[16];
@@ -81,17 +79,17 @@ public final class GeometryDigest {
 
     /** The digest text for a count and two lane sums already reduced modulo 2^64 (as two's complement). */
     public static String render(long count, long laneA, long laneB) {
-        return "md5sum:" + count + ':' + String.format("%016x%016x", laneA, laneB);
+        return DigestText.render(count, laneA, laneB);
     }
 
     /** Lane sums of any size (from SQL's {@code numeric}) reduced modulo 2^64, then rendered. */
     public static String render(long count, BigInteger laneA, BigInteger laneB) {
-        return render(count, laneA.mod(TWO_TO_64).longValue(), laneB.mod(TWO_TO_64).longValue());
+        return DigestText.render(count, laneA, laneB);
     }
 
     /** Whether {@code text} has the digest's shape. */
     public static boolean isDigest(String text) {
-        return text != null && FORMAT.matcher(text).matches();
+        return DigestText.isWellFormed(text);
     }
 
     private static MessageDigest newMd5() {

@@ -1,57 +1,29 @@
 package org.kfm.projection.validate;
 
 import java.math.BigInteger;
-import java.util.Locale;
-import java.util.regex.Pattern;
+import org.kfm.projection.digest.DigestText;
 
-/**
- * The order-independent geometry digest of one dataset version, shared with the loader (which
- * computes the same value in Java while loading):
- *
- * <ol>
- *   <li>per row, {@code h = MD5(UTF-8 bytes of feature_id || 0x00 || ST_AsEWKB(geom))};</li>
- *   <li>lane {@code a} = the first 8 bytes of {@code h} as a big-endian signed int64, lane
- *       {@code b} = the last 8 bytes;</li>
- *   <li>the digest is the row count and the sums of each lane modulo 2^64, rendered
- *       {@code md5sum:<count>:<16 lower-case hex of a><16 lower-case hex of b>}.</li>
- * </ol>
- *
- * Sums commute, so the row order (COPY order, parallel scan order) does not matter; a single
- * changed byte in any row changes both lanes with overwhelming probability.
- */
+/** Parity's name for the geometry digest's text form; the definition is {@link DigestText}. */
 public final class GeometryDigest {
     /** The digest of a dataset version with no rows. */
-    public static final String EMPTY = "md5sum:0:" + "0".repeat(32);
-
-    private static final Pattern FORMAT = Pattern.compile("md5sum:(0|[1-9][0-9]*):[0-9a-f]{32}");
-    private static final BigInteger MASK = BigInteger.ONE.shiftLeft(64).subtract(BigInteger.ONE);
+    public static final String EMPTY = DigestText.EMPTY;
 
     private GeometryDigest() {
     }
 
-    /** Renders a digest from lane sums of any size (SQL returns them as numeric); reduces them modulo 2^64. */
     public static String of(long count, BigInteger sumA, BigInteger sumB) {
-        return of(count, sumA.and(MASK).longValue(), sumB.and(MASK).longValue());
+        return DigestText.render(count, sumA, sumB);
     }
 
-    /** Renders a digest from lane sums already reduced modulo 2^64 (Java {@code long} addition wraps that way). */
     public static String of(long count, long sumA, long sumB) {
-        if (count < 0) {
-            throw new IllegalArgumentException("row count must be >= 0: " + count);
-        }
-        return String.format(Locale.ROOT, "md5sum:%d:%016x%016x", count, sumA, sumB);
+        return DigestText.render(count, sumA, sumB);
     }
 
-    /** Whether {@code digest} has the documented form. */
     public static boolean isWellFormed(String digest) {
-        return digest != null && FORMAT.matcher(digest).matches();
+        return DigestText.isWellFormed(digest);
     }
 
-    /** The row count part of a well-formed digest. */
     public static long count(String digest) {
-        if (!isWellFormed(digest)) {
-            throw new IllegalArgumentException("not a geometry digest: " + digest);
-        }
-        return Long.parseLong(digest.substring("md5sum:".length(), digest.lastIndexOf(':')));
+        return DigestText.count(digest);
     }
 }
