@@ -9,10 +9,9 @@ SELECT s.dataset_version_id, s.row_count, s.lane_a, s.lane_b,
        ST_XMin(s.extent) AS min_x, ST_YMin(s.extent) AS min_y, ST_XMax(s.extent) AS max_x, ST_YMax(s.extent) AS max_y
   FROM (SELECT f.dataset_version_id COLLATE "C" AS dataset_version_id,
                count(*) AS row_count,
-               sum(substring(d.h FROM 1 FOR 64)::bigint) AS lane_a,
-               sum(substring(d.h FROM 65 FOR 64)::bigint) AS lane_b,
+               sum(hash_record_extended(d.r, 0)) AS lane_a,
+               sum(hash_record_extended(d.r, 1)) AS lane_b,
                ST_Extent(f.geom) FILTER (WHERE ST_SRID(f.geom) = ?) AS extent
           FROM {schema}.feature_geom f
-         CROSS JOIN LATERAL CAST('x' || md5(convert_to(f.feature_id, 'UTF8') || '\x00'::bytea || ST_AsEWKB(f.geom))
-                             AS bit(128)) AS d(h)
+         CROSS JOIN LATERAL (SELECT ROW(convert_to(f.feature_id, 'UTF8'), ST_AsEWKB(f.geom))) AS d(r)
          GROUP BY 1) s

@@ -9,20 +9,25 @@ import java.util.regex.Pattern;
  * accumulates it in Java while loading) and parity (which computes it in SQL):
  *
  * <ol>
- *   <li>per row, {@code h = MD5(UTF-8 bytes of feature_id || 0x00 || ST_AsEWKB(geom))};</li>
- *   <li>lane {@code a} = the first 8 bytes of {@code h} as a big-endian signed int64, lane
- *       {@code b} = the last 8 bytes;</li>
+ *   <li>per row and seed {@code s}, {@code h(s) = 31 * H(UTF-8 bytes of feature_id, s) + H(ST_AsEWKB(geom), s)}
+ *       modulo 2^64, where {@code H} is PostgreSQL's 64-bit byte hash ({@link PgHash}); in SQL that is
+ *       {@code hash_record_extended(ROW(convert_to(feature_id, 'UTF8'), ST_AsEWKB(geom)), s)};</li>
+ *   <li>lane {@code a} = {@code h(0)}, lane {@code b} = {@code h(1)}, as signed int64;</li>
  *   <li>the digest is the row count and the sums of each lane modulo 2^64, rendered
- *       {@code md5sum:<count>:<16 lower-case hex of a><16 lower-case hex of b>}.</li>
+ *       {@code pghash:<count>:<16 lower-case hex of a><16 lower-case hex of b>}.</li>
  * </ol>
  *
- * Kept in one place so the two sides cannot drift apart.
+ * Kept in one place so the two sides cannot drift apart. The prefix names the row hash: digests of
+ * another definition (the {@code md5sum:} form of earlier releases) are not well-formed here, so they
+ * are never compared with these (docs/adr/0006).
  */
 public final class DigestText {
+    /** Names the row hash; see the class comment. */
+    public static final String PREFIX = "pghash:";
     /** The digest of a dataset version with no rows. */
-    public static final String EMPTY = "md5sum:0:" + "0".repeat(32);
+    public static final String EMPTY = PREFIX + "0:" + "0".repeat(32);
 
-    private static final Pattern FORMAT = Pattern.compile("md5sum:(0|[1-9][0-9]*):[0-9a-f]{32}");
+    private static final Pattern FORMAT = Pattern.compile("pghash:(0|[1-9][0-9]*):[0-9a-f]{32}");
     private static final BigInteger MASK = BigInteger.ONE.shiftLeft(64).subtract(BigInteger.ONE);
 
     private DigestText() {
@@ -33,7 +38,7 @@ public final class DigestText {
         if (count < 0) {
             throw new IllegalArgumentException("row count must be >= 0: " + count);
         }
-        return String.format(Locale.ROOT, "md5sum:%d:%016x%016x", count, sumA, sumB);
+        return String.format(Locale.ROOT, PREFIX + "%d:%016x%016x", count, sumA, sumB);
     }
 
     /** Renders lane sums of any size (SQL returns them as numeric), reduced modulo 2^64. */
@@ -51,6 +56,6 @@ public final class DigestText {
         if (!isWellFormed(digest)) {
             throw new IllegalArgumentException("not a geometry digest: " + digest);
         }
-        return Long.parseLong(digest.substring("md5sum:".length(), digest.lastIndexOf(':')));
+        return Long.parseLong(digest.substring(PREFIX.length(), digest.lastIndexOf(':')));
     }
 }

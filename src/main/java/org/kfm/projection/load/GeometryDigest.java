@@ -1,31 +1,23 @@
 package org.kfm.projection.load;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
 import java.math.BigInteger;
-import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
-import java.security.DigestException;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import org.kfm.projection.digest.DigestText;
+import org.kfm.projection.digest.PgHash;
 
 /**
  * The order-independent geometry digest of a dataset version (DESIGN §5, parity rule 2), accumulated
- * row by row while loading. For each row, {@code h = MD5(utf8(feature_id) || 0x00 || ewkb)} where
- * {@code ewkb} is what {@code ST_AsEWKB(geom)} returns; lane {@code a} is the first 8 bytes of
- * {@code h} read as a big-endian signed 64-bit integer, lane {@code b} the last 8. The digest is the
- * row count and both lane sums modulo 2^64, rendered {@code md5sum:<count>:<a as 16 hex><b as 16 hex>}.
+ * row by row while loading. Each row adds PostgreSQL's {@code hash_record_extended} of
+ * {@code (utf8(feature_id), ewkb)} with seed 0 to lane {@code a} and with seed 1 to lane {@code b},
+ * where {@code ewkb} is what {@code ST_AsEWKB(geom)} returns ({@link DigestText} has the definition).
+ * The digest is the row count and both lane sums modulo 2^64, rendered
+ * {@code pghash:<count>:<a as 16 hex><b as 16 hex>}.
  * Sums commute, so rows may arrive in any order and per-asset digests can be {@link #merge}d;
  * {@code sql/load/geometry_digest.sql} computes the same value in the database.
  *
  * <p>Thread-confined: one instance per loader thread; merge afterwards.
  */
 public final class GeometryDigest {
-    private static final VarHandle LONG_BE = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
-
-    private final MessageDigest md5 = newMd5();
-    private final byte[] hash = new byte[16];
     private long count;
     private long laneA;
     private long laneB;
@@ -42,16 +34,8 @@ public final class GeometryDigest {
 
     /** Adds one row whose EWKB is the first {@code ewkbLength} bytes of {@code ewkb} (a reused buffer). */
     public void add(byte[] featureIdUtf8, byte[] ewkb, int ewkbLength) {
-        md5.update(featureIdUtf8);
-        md5.update((byte) 0);
-        md5.update(ewkb, 0, ewkbLength);
-        try {
-            md5.digest(hash, 0, hash.length);
-        } catch (DigestException e) {
-            throw new IllegalStateException("MD5 digests are 16 bytes", e);
-        }
-        laneA += (long) LONG_BE.get(hash, 0);
-        laneB += (long) LONG_BE.get(hash, 8);
+        laneA += PgHash.recordExtended(featureIdUtf8, ewkb, ewkbLength, 0);
+        laneB += PgHash.recordExtended(featureIdUtf8, ewkb, ewkbLength, 1);
         count++;
     }
 
@@ -67,7 +51,7 @@ public final class GeometryDigest {
         return count;
     }
 
-    /** The digest text, {@code md5sum:<count>:<32 hex>}. */
+    /** The digest text, {@code pghash:<count>:<32 hex>}. */
     public String value() {
         return render(count, laneA, laneB);
     }
@@ -90,13 +74,5 @@ public final class GeometryDigest {
     /** Whether {@code text} has the digest's shape. */
     public static boolean isDigest(String text) {
         return DigestText.isWellFormed(text);
-    }
-
-    private static MessageDigest newMd5() {
-        try {
-            return MessageDigest.getInstance("MD5");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java platform provides MD5", e);
-        }
     }
 }

@@ -8,20 +8,23 @@ import java.math.BigInteger;
 import java.util.HexFormat;
 import org.junit.jupiter.api.Test;
 
-/** Expected values were computed by PostgreSQL: md5(convert_to(id, 'UTF8') || '\x00' || ST_AsEWKB(geom)). */
+/**
+ * Expected values were computed by PostgreSQL: {@code hash_record_extended(ROW(convert_to(id, 'UTF8'), ewkb), 0)}
+ * and seed 1, summed.
+ */
 class GeometryDigestTest {
     private static final byte[] POINT_1_2 = HexFormat.of().parseHex("0101000020e6100000000000000000f03f0000000000000040");
 
     @Test
     void emptyDigestHasZeroCountAndZeroLanes() {
-        assertEquals("md5sum:0:" + "0".repeat(32), new GeometryDigest().value());
+        assertEquals("pghash:0:" + "0".repeat(32), new GeometryDigest().value());
     }
 
     @Test
-    void oneRowIsItsMd5() {
+    void oneRowIsItsTwoRecordHashes() {
         GeometryDigest d = new GeometryDigest();
         d.add("pt-1", POINT_1_2);
-        assertEquals("md5sum:1:2088bee9c9a46988327cc058db966f07", d.value());
+        assertEquals("pghash:1:ec6a566af2c340a3" + "43519ba992e7352e", d.value());
     }
 
     @Test
@@ -32,7 +35,7 @@ class GeometryDigestTest {
         GeometryDigest ba = new GeometryDigest();
         ba.add("é", POINT_1_2);
         ba.add("pt-1", POINT_1_2);
-        assertEquals("md5sum:2:df7674cd9493fa23614ad07d8e988de7", ab.value());
+        assertEquals("pghash:2:fc2bebf6e84a97a5" + "bf5f8d142db7cfbc", ab.value());
         assertEquals(ab.value(), ba.value());
     }
 
@@ -52,10 +55,10 @@ class GeometryDigestTest {
 
     @Test
     void rendersSqlSumsReducedModulo2To64() {
-        // three times lane a of "é": the sum wraps past 2^64
-        BigInteger a = new BigInteger("beedb5e3caef909b", 16).subtract(BigInteger.ONE.shiftLeft(64))
+        // three times lane a of "pt-1" (negative as int8): the sum wraps past -2^63
+        BigInteger a = new BigInteger("ec6a566af2c340a3", 16).subtract(BigInteger.ONE.shiftLeft(64))
                 .multiply(BigInteger.valueOf(3));
-        assertEquals("md5sum:3:3cc921ab60ceb1d1" + "ffffffffffffffff",
+        assertEquals("pghash:3:c53f0340d849c1e9" + "ffffffffffffffff",
                 GeometryDigest.render(3, a, BigInteger.valueOf(-1)));
         assertEquals(GeometryDigest.render(3, a.longValue(), -1L), GeometryDigest.render(3, a, BigInteger.valueOf(-1)));
     }
@@ -63,6 +66,7 @@ class GeometryDigestTest {
     @Test
     void recognisesItsFormat() {
         assertTrue(GeometryDigest.isDigest(new GeometryDigest().value()));
-        assertFalse(GeometryDigest.isDigest("md5sum:1:abc"));
+        assertFalse(GeometryDigest.isDigest("pghash:1:abc"));
+        assertFalse(GeometryDigest.isDigest("md5sum:1:" + "0".repeat(32)));
     }
 }

@@ -118,6 +118,6 @@ class LoadsSampleCatalogIT {
                   FROM (SELECT ST_Extent(geom)::geometry AS e FROM sample_a.feature_geom
                          WHERE dataset_version_id = 'kansas-counties-20250520') x""");
         assertEquals("t", extent, "UTM 14N metres became Kansas longitudes and latitudes");
-        assertTrue(first.dataset("kansas-counties-20250520").orElseThrow().geometryDigest().startsWith("md5sum:6:"));
+        assertTrue(first.dataset("kansas-counties-20250520").orElseThrow().geometryDigest().startsWith("pghash:6:"));
     }
 }

@@ -58,7 +58,7 @@ class LiveComparisonIT {
         assertEquals(WELLS, f.datasetVersionId());
         assertEquals(wells.liveDigest().orElseThrow(), f.expected());
         assertEquals(wells.sqlDigest(), f.actual());
-        assertTrue(f.expected().startsWith("md5sum:4:") && f.actual().startsWith("md5sum:4:"));
+        assertTrue(f.expected().startsWith("pghash:4:") && f.actual().startsWith("pghash:4:"));
         assertEquals(List.of(), report.findings(ParityRule.GEOMETRY_DIGEST), "the load itself was faithful");
         assertEquals(Change.CHANGED, wells.change());
         assertEquals(List.of(WELLS), report.changes().changed());

@@ -1,14 +1,14 @@
 package org.kfm.projection.validate;
 
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Locale;
+import org.kfm.projection.digest.PgHash;
 
 /**
- * The geometry digest computed in Java straight from its definition, independent of the main code:
- * what the loader does while loading. Long addition wraps, which is the sum modulo 2^64.
+ * The geometry digest computed in Java straight from its definition, independent of the loader's
+ * accumulator and of {@code DigestText}: per row PostgreSQL's record hash of (UTF-8 id, EWKB) with
+ * seeds 0 and 1 ({@code PgHashIT} checks {@link PgHash} against the server), lanes summed with
+ * wrapping long addition, which is the sum modulo 2^64.
  */
 final class ReferenceDigest {
     private long count;
@@ -16,23 +16,19 @@ final class ReferenceDigest {
     private long laneB;
 
     ReferenceDigest add(String featureId, byte[] ewkb) {
-        MessageDigest md5;
-        try {
-            md5 = MessageDigest.getInstance("MD5");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-        md5.update(featureId.getBytes(StandardCharsets.UTF_8));
-        md5.update((byte) 0);
-        md5.update(ewkb);
-        ByteBuffer h = ByteBuffer.wrap(md5.digest());
-        laneA += h.getLong(0);
-        laneB += h.getLong(8);
+        laneA += rowHash(featureId, ewkb, 0);
+        laneB += rowHash(featureId, ewkb, 1);
         count++;
         return this;
     }
 
+    /** {@code hash_record_extended(ROW(convert_to(id, 'UTF8'), ewkb), seed)}: 31 * h(id) + h(ewkb). */
+    static long rowHash(String featureId, byte[] ewkb, long seed) {
+        byte[] id = featureId.getBytes(StandardCharsets.UTF_8);
+        return 31 * PgHash.bytesExtended(id, 0, id.length, seed) + PgHash.bytesExtended(ewkb, 0, ewkb.length, seed);
+    }
+
     String digest() {
-        return String.format(Locale.ROOT, "md5sum:%d:%016x%016x", count, laneA, laneB);
+        return String.format(Locale.ROOT, "pghash:%d:%016x%016x", count, laneA, laneB);
     }
 }

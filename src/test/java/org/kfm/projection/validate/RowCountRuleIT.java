@@ -62,7 +62,7 @@ class RowCountRuleIT {
         DatasetVersionResult counties = report.result(ParityFixture.COUNTIES).orElseThrow();
         assertEquals(counties.loadDigest().orElseThrow(), digest.expected());
         assertEquals(counties.sqlDigest(), digest.actual());
-        assertTrue(digest.actual().startsWith("md5sum:2:"), digest.actual());
+        assertTrue(digest.actual().startsWith("pghash:2:"), digest.actual());
         assertEquals(Status.FAIL, counties.status());
         assertEquals(Status.PASS, report.result(ParityFixture.WELLS).orElseThrow().status());
     }
@@ -134,7 +134,7 @@ class RowCountRuleIT {
                 "the actual digest is the one of the rows now in the table");
         assertEquals(expected.stream().filter(e -> e.datasetVersionId().equals(ParityFixture.WELLS)).findFirst()
                 .orElseThrow().loadDigest().orElseThrow(), f.expected());
-        assertTrue(f.expected().startsWith("md5sum:4:") && f.actual().startsWith("md5sum:4:"));
+        assertTrue(f.expected().startsWith("pghash:4:") && f.actual().startsWith("pghash:4:"));
     }
 
     private List<Expectation> replace(String id, java.util.function.UnaryOperator<Expectation> change) {
