@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -79,6 +81,22 @@ class CleanParityIT {
                 report.changes().added());
         assertTrue(report.liveRows().isEmpty());
         assertEquals(new Extent(-101.9, 37, -95, 40), report.changes().extent().orElseThrow());
+    }
+
+    @Test
+    void rendersARealReportAsTextAndJson() throws Exception {
+        ParityReport report = fx.validator().validate(shadow, Optional.of(live), fx.expectations(shadow),
+                ParityPolicy.defaults(4326));
+
+        assertTrue(report.toText().startsWith("parity passed for kfm_index_shadow (live kfm_index): "
+                + "3 dataset versions, 9 rows (live 9); 0 failures, 0 warnings\n"), report.toText());
+        JsonNode json = new ObjectMapper().readTree(report.toJson());
+        assertTrue(json.get("passed").asBoolean());
+        assertEquals(3, json.get("changes").get("unchangedCount").asInt());
+        JsonNode wells = json.get("datasetVersions").get(2);
+        assertEquals(ParityFixture.WELLS, wells.get("datasetVersionId").asText());
+        assertEquals(report.digests().get(ParityFixture.WELLS), wells.get("sqlDigest").asText());
+        assertEquals("[-101.9,37.7,-95.7,39.9]", wells.get("extent").toString());
     }
 
     @Test

@@ -5,7 +5,10 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
@@ -18,6 +21,7 @@ import java.util.OptionalLong;
 import org.kfm.projection.db.PgIdentifier;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyManager;
+import org.postgresql.ds.PGSimpleDataSource;
 
 /**
  * Benchmark, not a test (DESIGN §8): how much parity validation adds to a load. Generates N rows
@@ -73,6 +77,13 @@ public final class ParityBenchmarkMain {
                 print("validate shadow + live scan: %.2f s (%.0f%% of load)", median[1], 100 * median[1] / load);
                 print("validate shadow + recorded live: %.2f s (%.0f%% of load)", median[2],
                         100 * median[2] / load);
+                SerialCpuDataSource serial = new SerialCpuDataSource(fx.db.jdbcUrl());
+                ParityValidator serialValidator = new ParityValidator(serial, Clock.systemUTC());
+                serialValidator.validate(shadow, Optional.empty(), expectations, policy);
+                double cpuAlone = serial.takeCpuSeconds();
+                serialValidator.validate(shadow, Optional.of(live), expectations, policy);
+                print("validation CPU without parallel workers: shadow alone %.2f s, shadow + live scan %.2f s",
+                        cpuAlone, serial.takeCpuSeconds());
                 print("machine load average after: %s", loadAverage());
                 ParityReport last = validator.validate(shadow, Optional.of(live), expectations, policy);
                 print("last report: passed=%s, %d findings, %d rows", last.passed(), last.findings().size(),
@@ -86,7 +97,11 @@ public final class ParityBenchmarkMain {
     /** The loader's database side: COPY with indexes set aside, then primary key, GiST and ANALYZE. */
     private static double load(Connection c, Statement s, Path copyFile) throws Exception {
         s.execute("ALTER TABLE kfm_index_shadow.feature_geom DROP CONSTRAINT feature_geom_pkey; "
-                + "DROP INDEX kfm_index_shadow.feature_geom_geom_gist");
+                + "DROP INDEX kfm_index_shadow.feature_geom_geom_gist; "
+                // one backend does all the work, so its CPU time is the load's database CPU time
+                + "SET max_parallel_maintenance_workers = 0");
+        int pid = backendPid(c);
+        double cpu0 = cpuSeconds(pid);
         long t0 = System.nanoTime();
         try (InputStream in = Files.newInputStream(copyFile)) {
             copy(c).copyIn("COPY kfm_index_shadow.feature_geom (dataset_version_id, feature_id, geom, properties, "
@@ -104,8 +119,8 @@ public final class ParityBenchmarkMain {
         s.execute("ANALYZE kfm_index_shadow.feature_geom");
         double analyze = secs(t3);
         double total = secs(t0);
-        print("load: COPY %.2f s + primary key %.2f s + GiST %.2f s + ANALYZE %.2f s = %.2f s", copy, pk, gist,
-                analyze, total);
+        print("load: COPY %.2f s + primary key %.2f s + GiST %.2f s + ANALYZE %.2f s = %.2f s wall, %.2f s backend CPU",
+                copy, pk, gist, analyze, total, cpuSeconds(pid) - cpu0);
         return total;
     }
 
@@ -167,6 +182,61 @@ public final class ParityBenchmarkMain {
             median[r] = t[r][repeats / 2];
         }
         return median;
+    }
+
+    /**
+     * Connections without parallel workers whose backends' CPU time is added up when they close:
+     * CPU seconds, unlike wall time, do not depend on what else runs on the shared machine.
+     */
+    private static final class SerialCpuDataSource extends PGSimpleDataSource {
+        private double cpu;
+
+        SerialCpuDataSource(String url) {
+            setURL(url);
+            setOptions("-c max_parallel_workers_per_gather=0");
+        }
+
+        @Override
+        public Connection getConnection() throws SQLException {
+            Connection c = super.getConnection();
+            int pid = backendPid(c);
+            double before = cpuSeconds(pid);
+            return (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(),
+                    new Class<?>[] {Connection.class}, (proxy, method, args) -> {
+                        if (method.getName().equals("close")) {
+                            cpu += cpuSeconds(pid) - before;
+                        }
+                        try {
+                            return method.invoke(c, args);
+                        } catch (InvocationTargetException e) {
+                            throw e.getCause();
+                        }
+                    });
+        }
+
+        double takeCpuSeconds() {
+            double out = cpu;
+            cpu = 0;
+            return out;
+        }
+    }
+
+    private static int backendPid(Connection c) throws SQLException {
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT pg_backend_pid()")) {
+            rs.next();
+            return rs.getInt(1);
+        }
+    }
+
+    /** User + system CPU seconds of a local process ({@code /proc/<pid>/stat}, 100 ticks per second). */
+    private static double cpuSeconds(int pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return (Long.parseLong(f[11]) + Long.parseLong(f[12])) / 100.0;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     /** The shared machine's 1/5/15-minute load averages: figures taken under load are not comparable. */
