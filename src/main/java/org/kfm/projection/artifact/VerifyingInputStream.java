@@ -29,6 +29,7 @@ public final class VerifyingInputStream extends InputStream {
     private long count;
     private ArtifactDigest verified;
     private BadInputException failure;
+    private boolean closed;
 
     /**
      * @param expectedChecksum sha2-256 multihash hex ({@code 1220...})
@@ -96,18 +97,31 @@ public final class VerifyingInputStream extends InputStream {
 
     @Override
     public void close() throws IOException {
+        closed = true;
         in.close();
     }
 
     /**
      * Reads the rest of the stream (hashing it) and verifies it, for callers that may have stopped
-     * before end of stream. Idempotent once verified.
+     * before end of stream. Idempotent once verified or failed, also after {@link #close()} (a
+     * parser may close its source when it reaches the end).
      *
      * @return what was actually read: checksum and size, both equal to the declared values
      * @throws BadInputException rule {@code size-mismatch} or {@code checksum-mismatch}
      * @throws IOException when the underlying stream fails
+     * @throws IllegalStateException when the stream was closed before its end was reached
      */
     public ArtifactDigest drainAndVerify() throws IOException {
+        if (verified != null) {
+            return verified;
+        }
+        if (failure != null) {
+            throw failure;
+        }
+        if (closed) {
+            throw new IllegalStateException(artifact + " was closed after " + count
+                    + " bytes, before its end: it cannot be verified any more");
+        }
         skip(Long.MAX_VALUE);
         verifyAtEof();
         return verified;

@@ -91,6 +91,29 @@ class FileArtifactStoreTest {
     }
 
     @Test
+    void drainAndVerifyAfterAParserClosedTheStreamAtItsEnd() throws Exception {
+        URI uri = artifact(CONTENT);
+        VerifyingInputStream in = store.openVerified(uri, TestBytes.multihash(CONTENT), CONTENT.length);
+        in.readAllBytes();
+        in.close();
+        assertEquals(CONTENT.length, in.drainAndVerify().size());
+        VerifyingInputStream cut = store.openVerified(uri, TestBytes.multihash(CONTENT), CONTENT.length + 1);
+        BadInputException failure = assertThrows(BadInputException.class, cut::readAllBytes);
+        assertEquals("size-mismatch", failure.rule());
+        cut.close();
+        assertSame(failure, assertThrows(BadInputException.class, cut::drainAndVerify));
+    }
+
+    @Test
+    void drainAndVerifyRefusesAStreamClosedBeforeItsEnd() throws Exception {
+        VerifyingInputStream in = store.openVerified(artifact(CONTENT), TestBytes.multihash(CONTENT), CONTENT.length);
+        in.readNBytes(3);
+        in.close();
+        IllegalStateException e = assertThrows(IllegalStateException.class, in::drainAndVerify);
+        assertTrue(e.getMessage().contains("closed after 3 bytes"), e.getMessage());
+    }
+
+    @Test
     void drainAndVerifyChecksWhatTheParserLeftUnread() throws Exception {
         URI uri = artifact(CONTENT);
         try (VerifyingInputStream in = store.openVerified(uri, TestBytes.multihash(CONTENT), CONTENT.length)) {
