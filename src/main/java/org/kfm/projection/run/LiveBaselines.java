@@ -14,7 +14,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Chooses what parity compares the shadow with: the results recorded when the live generation was
  * validated, or a scan of live. Scanning live costs as much as the shadow's own digest (a million
- * rows: md5 of every EWKB again); the recorded results say the same as long as live was not edited
+ * rows: the hash of every EWKB again); the recorded results say the same as long as live was not edited
  * since its swap, which the projection forbids. They are used only when the generation number the
  * swap wrote on the live schema is the live generation's record (so a rollback, or a schema renamed
  * by hand, falls back to a scan), and when that record holds a digest for every version.
@@ -49,7 +49,8 @@ final class LiveBaselines {
                     recorded.get().number(), v.size());
             return LiveBaseline.recorded(live, v);
         }).orElseGet(() -> {
-            LOG.info("parity: scanning {}: generation {} has no recorded per-version results", live,
+            LOG.info("parity: scanning {}: generation {} has no recorded per-version results in this release's "
+                    + "digest form (recorded by an older release, or not at all)", live,
                     recorded.get().number());
             return LiveBaseline.scan(live);
         });
