@@ -1,6 +1,7 @@
 package org.kfm.projection.feature.synth;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.StreamWriteFeature;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -32,7 +33,16 @@ public final class SyntheticCatalogWriter {
     }
 
     public SyntheticCatalogWriter(JsonFactory json) {
-        this.json = Objects.requireNonNull(json, "json");
+        this.json = writing(Objects.requireNonNull(json, "json"));
+    }
+
+    /**
+     * A copy of {@code json} that writes doubles with Jackson's own shortest round-trip writer, not
+     * {@code Double.toString}: before JDK 19 that one sometimes writes a digit too many (JDK-4511638), so the
+     * same catalog would have other bytes on another JVM.
+     */
+    static JsonFactory writing(JsonFactory json) {
+        return json.copy().enable(StreamWriteFeature.USE_FAST_DOUBLE_WRITER.mappedFeature());
     }
 
     /**
