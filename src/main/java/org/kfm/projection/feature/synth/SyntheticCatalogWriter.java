@@ -50,14 +50,22 @@ public final class SyntheticCatalogWriter {
      *
      * @param out directory that will hold {@code catalog.json} (created if missing)
      * @param features total feature count, split as evenly as possible over the datasets
+     * @param precision how coordinates are rounded; the same features either way, only their digits differ
      */
-    public record Options(Path out, long features, long seed, int datasets, SyntheticFormat format) {
+    public record Options(Path out, long features, long seed, int datasets, SyntheticFormat format,
+            CoordinatePrecision precision) {
         public Options {
             Objects.requireNonNull(out, "out");
             Objects.requireNonNull(format, "format");
+            Objects.requireNonNull(precision, "precision");
             if (features < 0 || datasets < 1) {
                 throw new IllegalArgumentException("features must be >= 0 and datasets >= 1");
             }
+        }
+
+        /** Coordinates rounded to 1e-6 degree ({@link CoordinatePrecision#DEFAULT}), as before the option. */
+        public Options(Path out, long features, long seed, int datasets, SyntheticFormat format) {
+            this(out, features, seed, datasets, format, CoordinatePrecision.DEFAULT);
         }
     }
 
@@ -113,7 +121,8 @@ public final class SyntheticCatalogWriter {
 
     private WrittenAsset data(Options o, int k, String itemId, Path itemDir, long count) throws IOException {
         Path file = dataFile(o.out(), k, o.format());
-        SyntheticFeatures features = new SyntheticFeatures(o.seed() * 1_000_003L + k, "s" + k + "-");
+        SyntheticFeatures features = new SyntheticFeatures(o.seed() * 1_000_003L + k, "s" + k + "-",
+                o.precision());
         Envelope bbox = new Envelope();
         DigestingOutputStream digest;
         try (OutputStream raw = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16)) {

@@ -108,8 +108,11 @@ class SyntheticCatalogWriterTest {
         "NDJSON, 1276916d626ed705e1a4e179c9eb3e94cd37bc42e4b59511dec1d15a14cd2262",
         "FGB, 79bd31ffa6c075cdef7fd5a0c4dc44b1b4e52d85d72d50438168c55af90e8a4e"})
     void sixDecimalOutputIsPinned(SyntheticFormat format, String treeDigest) throws Exception {
-        write(tmp, format, 7);
-        assertEquals(treeDigest, treeDigest(tmp));
+        write(tmp.resolve("default"), format, 7);
+        assertEquals(treeDigest, treeDigest(tmp.resolve("default")));
+        new SyntheticCatalogWriter().write(new SyntheticCatalogWriter.Options(tmp.resolve("explicit"), 1_001, 7, 3,
+                format, CoordinatePrecision.parse("6")));
+        assertEquals(treeDigest, treeDigest(tmp.resolve("explicit")));
     }
 
     /** The SHA-256 of the text {@code sha256sum} prints for every file under {@code dir}, in byte order of path. */
