@@ -1,6 +1,7 @@
 package org.kfm.projection.feature.synth;
 
 import java.util.Locale;
+import java.util.Objects;
 import java.util.OptionalInt;
 
 /**
@@ -23,6 +24,7 @@ public record CoordinatePrecision(OptionalInt decimals) {
         1e13, 1e14, 1e15};
 
     public CoordinatePrecision {
+        Objects.requireNonNull(decimals, "decimals (empty for full precision)");
         if (decimals.isPresent() && (decimals.getAsInt() < 0 || decimals.getAsInt() > MAX_DECIMALS)) {
             throw new IllegalArgumentException("coordinate precision must be 0 to " + MAX_DECIMALS
                     + " decimals or full, got " + decimals.getAsInt());
