@@ -1,6 +1,7 @@
 package org.kfm.projection.feature.synth;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.StreamWriteFeature;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -32,7 +33,16 @@ public final class SyntheticCatalogWriter {
     }
 
     public SyntheticCatalogWriter(JsonFactory json) {
-        this.json = Objects.requireNonNull(json, "json");
+        this.json = writing(Objects.requireNonNull(json, "json"));
+    }
+
+    /**
+     * A copy of {@code json} that writes doubles with Jackson's own shortest round-trip writer, not
+     * {@code Double.toString}: before JDK 19 that one sometimes writes a digit too many (JDK-4511638), so the
+     * same catalog would have other bytes on another JVM.
+     */
+    static JsonFactory writing(JsonFactory json) {
+        return json.copy().enable(StreamWriteFeature.USE_FAST_DOUBLE_WRITER.mappedFeature());
     }
 
     /**
@@ -40,14 +50,22 @@ public final class SyntheticCatalogWriter {
      *
      * @param out directory that will hold {@code catalog.json} (created if missing)
      * @param features total feature count, split as evenly as possible over the datasets
+     * @param precision how coordinates are rounded; the same features either way, only their digits differ
      */
-    public record Options(Path out, long features, long seed, int datasets, SyntheticFormat format) {
+    public record Options(Path out, long features, long seed, int datasets, SyntheticFormat format,
+            CoordinatePrecision precision) {
         public Options {
             Objects.requireNonNull(out, "out");
             Objects.requireNonNull(format, "format");
+            Objects.requireNonNull(precision, "precision");
             if (features < 0 || datasets < 1) {
                 throw new IllegalArgumentException("features must be >= 0 and datasets >= 1");
             }
+        }
+
+        /** Coordinates rounded to 1e-6 degree ({@link CoordinatePrecision#DEFAULT}), as before the option. */
+        public Options(Path out, long features, long seed, int datasets, SyntheticFormat format) {
+            this(out, features, seed, datasets, format, CoordinatePrecision.DEFAULT);
         }
     }
 
@@ -103,7 +121,8 @@ public final class SyntheticCatalogWriter {
 
     private WrittenAsset data(Options o, int k, String itemId, Path itemDir, long count) throws IOException {
         Path file = dataFile(o.out(), k, o.format());
-        SyntheticFeatures features = new SyntheticFeatures(o.seed() * 1_000_003L + k, "s" + k + "-");
+        SyntheticFeatures features = new SyntheticFeatures(o.seed() * 1_000_003L + k, "s" + k + "-",
+                o.precision());
         Envelope bbox = new Envelope();
         DigestingOutputStream digest;
         try (OutputStream raw = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16)) {

@@ -13,8 +13,11 @@ import org.locationtech.jts.geom.impl.PackedCoordinateSequenceFactory;
 /**
  * Deterministic stream of synthetic Kansas features for one dataset: the same seed gives the same features on
  * any JVM ({@link SplittableRandom} is specified bit for bit). Mix: 30% points, 20% lines, 15% polygons with a
- * hole, 10% plain polygons, 5% multipoints, 10% multilines, 10% multipolygons. Coordinates are rounded to
- * 1e-6 degree; polygons are star-shaped around their centre with the hole well inside, so all are valid.
+ * hole, 10% plain polygons, 5% multipoints, 10% multilines, 10% multipolygons. Coordinates are rounded as the
+ * {@link CoordinatePrecision} says (by default to 1e-6 degree), or at full precision are the computed doubles
+ * themselves; either way the same seed draws the same random numbers, so only the coordinates' digits differ.
+ * Polygons are star-shaped around their centre (radii 0.7 to 1 of the polygon's radius) with a hole of 0.3 of
+ * it, so all are valid whatever the precision; a ring's closing position is a copy of its first.
  */
 final class SyntheticFeatures {
     private static final double MIN_LON = -101.9;
@@ -26,11 +29,13 @@ final class SyntheticFeatures {
     private final GeometryFactory jts = new GeometryFactory(PackedCoordinateSequenceFactory.DOUBLE_FACTORY);
     private final SplittableRandom random;
     private final String idPrefix;
+    private final CoordinatePrecision precision;
     private long next;
 
-    SyntheticFeatures(long seed, String idPrefix) {
+    SyntheticFeatures(long seed, String idPrefix, CoordinatePrecision precision) {
         this.random = new SplittableRandom(seed);
         this.idPrefix = idPrefix;
+        this.precision = precision;
     }
 
     SyntheticFeature next() {
@@ -68,7 +73,8 @@ final class SyntheticFeatures {
     }
 
     private Point point(double lon, double lat) {
-        return jts.createPoint(new PackedCoordinateSequence.Double(new double[] {round6(lon), round6(lat)}, 2, 0));
+        double[] xy = {coordinate(lon), coordinate(lat)};
+        return jts.createPoint(new PackedCoordinateSequence.Double(xy, 2, 0));
     }
 
     private LineString line(double lon, double lat) {
@@ -77,8 +83,8 @@ final class SyntheticFeatures {
         double x = lon;
         double y = lat;
         for (int k = 0; k < n; k++) {
-            xy[2 * k] = round6(x);
-            xy[2 * k + 1] = round6(y);
+            xy[2 * k] = coordinate(x);
+            xy[2 * k + 1] = coordinate(y);
             x += between(0.001, 0.02);
             y += between(-0.01, 0.01);
         }
@@ -106,8 +112,8 @@ final class SyntheticFeatures {
         double[] xy = new double[2 * (n + 1)];
         for (int k = 0; k < n; k++) {
             double angle = 2 * StrictMath.PI * k / n * (clockwise ? -1 : 1);
-            xy[2 * k] = round6(lon + radii[k] * StrictMath.cos(angle));
-            xy[2 * k + 1] = round6(lat + radii[k] * StrictMath.sin(angle));
+            xy[2 * k] = coordinate(lon + radii[k] * StrictMath.cos(angle));
+            xy[2 * k + 1] = coordinate(lat + radii[k] * StrictMath.sin(angle));
         }
         xy[2 * n] = xy[0];
         xy[2 * n + 1] = xy[1];
@@ -118,8 +124,8 @@ final class SyntheticFeatures {
         return min + random.nextDouble() * (max - min);
     }
 
-    private static double round6(double v) {
-        return round(v, 1e6);
+    private double coordinate(double v) {
+        return precision.apply(v);
     }
 
     private static double round(double v, double scale) {

@@ -24,9 +24,10 @@ public final class BenchReport {
 
     public List<String> lines() {
         List<String> out = new ArrayList<>();
-        out.add(String.format(Locale.ROOT, "rebuild benchmark: %,d features in %d GeoJSON file(s), %.1f MB; "
-                + "%d COPY stream(s), %d index connection(s); %d cores; median of %d run(s)", r.features(), r.assets(),
-                r.bytes() / 1e6, r.copyStreams(), r.parallelism(), r.cores(), r.samples().size()));
+        out.add(String.format(Locale.ROOT, "rebuild benchmark: %,d features in %d GeoJSON file(s), %.1f MB, "
+                + "coordinates %s; %d COPY stream(s), %d index connection(s); %d cores; median of %d run(s)",
+                r.features(), r.assets(), r.bytes() / 1e6, r.options().precision().describe(), r.copyStreams(),
+                r.parallelism(), r.cores(), r.samples().size()));
         out.add(String.format(Locale.ROOT, "load average (1 min): %.2f before, %.2f..%.2f during the runs, %.2f after",
                 r.loadAverageBefore(), stat(s -> s.loadAverage(), false), stat(s -> s.loadAverage(), true),
                 r.loadAverageAfter()));

@@ -25,6 +25,7 @@ import org.kfm.projection.artifact.ArtifactStores;
 import org.kfm.projection.db.PgIdentifier;
 import org.kfm.projection.error.ErrorCode;
 import org.kfm.projection.error.KfmException;
+import org.kfm.projection.feature.synth.CoordinatePrecision;
 import org.kfm.projection.feature.synth.SyntheticCatalogWriter;
 import org.kfm.projection.load.ShadowIndexes;
 import org.kfm.projection.feature.synth.SyntheticFormat;
@@ -47,14 +48,18 @@ public final class RebuildBenchmark {
     private static final Pattern PHASE_MS = Pattern.compile("=(\\d+)ms");
 
     /**
-     * @param dir data directory; the catalog goes to {@code dir/geojson-<N>-s<seed>-d<datasets>} and is reused
+     * @param dir data directory; the catalog goes to {@code dir/geojson-<N>-s<seed>-d<datasets>-p<precision>}
+     *     and is reused
+     * @param precision the generated coordinates' precision; full gives the bytes per feature of real exports
      * @param jar the packaged {@code quarkus-run.jar} for the whole-command run; empty to skip that run
      * @param java the {@code java} launcher for the child JVM
      */
-    public record Options(long features, Path dir, int runs, long seed, int datasets, PgIdentifier projection,
-            Optional<Path> jar, String java, String childHeap, String psql, boolean dropSchemas) {
+    public record Options(long features, Path dir, int runs, long seed, int datasets, CoordinatePrecision precision,
+            PgIdentifier projection, Optional<Path> jar, String java, String childHeap, String psql,
+            boolean dropSchemas) {
         public Options {
             Objects.requireNonNull(dir, "dir");
+            Objects.requireNonNull(precision, "precision");
             Objects.requireNonNull(projection, "projection");
             Objects.requireNonNull(jar, "jar");
             if (features < 1 || runs < 1 || datasets < 1) {
@@ -162,19 +167,25 @@ public final class RebuildBenchmark {
     }
 
     private Path catalog(Options o) {
-        Path out = o.dir().resolve("geojson-" + o.features() + "-s" + o.seed() + "-d" + o.datasets());
+        Path out = o.dir().resolve(dataDirectoryName(o));
         Path catalog = out.resolve("catalog.json");
         if (Files.exists(catalog)) {
             log.accept("reusing " + catalog);
             return catalog;
         }
-        log.accept("generating " + o.features() + " features into " + out);
+        log.accept("generating " + o.features() + " features (coordinates " + o.precision().describe() + ") into "
+                + out);
         try {
             return new SyntheticCatalogWriter().write(new SyntheticCatalogWriter.Options(out, o.features(), o.seed(),
-                    o.datasets(), SyntheticFormat.GEOJSON)).catalog();
+                    o.datasets(), SyntheticFormat.GEOJSON, o.precision())).catalog();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the synthetic catalog to " + out, e);
         }
+    }
+
+    /** Every generator argument is in the name, so a reused directory never holds another workload. */
+    static String dataDirectoryName(Options o) {
+        return "geojson-" + o.features() + "-s" + o.seed() + "-d" + o.datasets() + "-p" + o.precision().label();
     }
 
     private RebuildResult rebuild(RebuildOrchestrator orchestrator, Path catalog) {

@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
 import org.kfm.projection.db.PgIdentifier;
+import org.kfm.projection.feature.synth.CoordinatePrecision;
 
 /** The benchmark's pure parts: receipts to phases, the child's timings line, medians and targets, URLs. */
 class RebuildBenchmarkTest {
@@ -46,7 +47,8 @@ class RebuildBenchmarkTest {
         List<RebuildBenchmark.Sample> samples = List.of(sample(4.0, 5.0, 20.0, 1.0, 9.0), sample(5.0, 5.5, 25.0, 1.5,
                 10.0), sample(9.0, 6.0, 30.0, 1.2, 11.0));
         RebuildBenchmark.Result result = new RebuildBenchmark.Result(new RebuildBenchmark.Options(1000, Path.of("d"), 3,
-                42, 4, PgIdentifier.of("kfm_bench"), Optional.empty(), "java", "256m", "psql", true), Path.of("c"), 1000,
+                42, 4, CoordinatePrecision.FULL, PgIdentifier.of("kfm_bench"), Optional.empty(), "java", "256m", "psql",
+                true), Path.of("c"), 1000,
                 1, 4, 1, 2, 2, samples, 1.0, 1.0);
         BenchReport report = new BenchReport(result);
         Map<String, BenchReport.Target> targets = new java.util.LinkedHashMap<>();
@@ -58,6 +60,30 @@ class RebuildBenchmarkTest {
         assertEquals("<= 25%", targets.get("parity validation added").goal());
         assertEquals("1.54x", targets.get("whole rebuild command vs ref A").measured());
         assertTrue(report.lines().stream().anyMatch(l -> l.startsWith("targets:")));
+    }
+
+    @Test
+    void keepsEachPrecisionsDataInADirectoryOfItsOwn() {
+        assertEquals("geojson-1000000-s42-d4-pfull", RebuildBenchmark.dataDirectoryName(options(
+                CoordinatePrecision.FULL)));
+        assertEquals("geojson-1000000-s42-d4-p6", RebuildBenchmark.dataDirectoryName(options(
+                CoordinatePrecision.decimals(6))));
+    }
+
+    @Test
+    void headerStatesTheCoordinatePrecision() {
+        List<RebuildBenchmark.Sample> one = List.of(sample(4.0, 5.0, 20.0, 1.0, 9.0));
+        for (CoordinatePrecision p : List.of(CoordinatePrecision.FULL, CoordinatePrecision.DEFAULT)) {
+            String header = new BenchReport(new RebuildBenchmark.Result(options(p), Path.of("c"), 1_000_000,
+                    532_000_000L, 4, 1, 2, 2, one, 1.0, 1.0)).lines().get(0);
+            assertTrue(header.startsWith("rebuild benchmark: 1,000,000 features in 4 GeoJSON file(s), 532.0 MB, "
+                    + "coordinates " + p.describe() + ";"), header);
+        }
+    }
+
+    private static RebuildBenchmark.Options options(CoordinatePrecision precision) {
+        return new RebuildBenchmark.Options(1_000_000, Path.of("d"), 3, 42, 4, precision, PgIdentifier.of("kfm_bench"),
+                Optional.empty(), "java", "256m", "psql", true);
     }
 
     private static RebuildBenchmark.Sample sample(double load, double refCopy, double ogr, double validate,
