@@ -135,7 +135,11 @@ public final class SyntheticCatalogWriter {
                 }
             }
         }
-        return new WrittenAsset(itemId, "synthetic-" + k, "synthetic-" + k + "-s" + o.seed(), itemDir.resolve(itemId
+        // Another precision is other data: it must not share a dataset version id with the default's
+        // (parity would rightly fail a rebuild that swaps one for the other under the same id).
+        String versionId = "synthetic-" + k + "-s" + o.seed()
+                + (o.precision().equals(CoordinatePrecision.DEFAULT) ? "" : "-p" + o.precision().label());
+        return new WrittenAsset(itemId, "synthetic-" + k, versionId, itemDir.resolve(itemId
                 + ".json"), file, o.format().featureFormat(), ReaderContext.WGS84, count, digest.multihash(),
                 digest.size(), bbox);
     }

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -94,6 +95,25 @@ class SyntheticCatalogWriterTest {
             total += read;
         }
         assertEquals(1_001, total);
+    }
+
+    @Test
+    void anotherPrecisionIsAnotherDatasetVersion() throws Exception {
+        // Same ids for different coordinates would make parity (rightly) fail a rebuild that swaps one for the other.
+        List<String> six = versionIds(new SyntheticCatalogWriter.Options(tmp.resolve("six"), 300, 42, 2,
+                SyntheticFormat.GEOJSON, CoordinatePrecision.DEFAULT));
+        List<String> full = versionIds(new SyntheticCatalogWriter.Options(tmp.resolve("full"), 300, 42, 2,
+                SyntheticFormat.GEOJSON, CoordinatePrecision.FULL));
+        List<String> three = versionIds(new SyntheticCatalogWriter.Options(tmp.resolve("three"), 300, 42, 2,
+                SyntheticFormat.GEOJSON, CoordinatePrecision.decimals(3)));
+        assertEquals(List.of("synthetic-1-s42", "synthetic-2-s42"), six);
+        assertEquals(List.of("synthetic-1-s42-pfull", "synthetic-2-s42-pfull"), full);
+        assertEquals(List.of("synthetic-1-s42-p3", "synthetic-2-s42-p3"), three);
+    }
+
+    private static List<String> versionIds(SyntheticCatalogWriter.Options options) throws IOException {
+        return new SyntheticCatalogWriter().write(options).assets().stream().map(WrittenAsset::datasetVersionId)
+                .toList();
     }
 
     /**
