@@ -5,13 +5,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.URI;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import javax.sql.DataSource;
 import org.kfm.projection.artifact.ArtifactStores;
 import org.kfm.projection.catalog.Catalog;
@@ -52,8 +49,6 @@ import org.slf4j.MDC;
  */
 public final class RebuildOrchestrator {
     private static final Logger LOG = LoggerFactory.getLogger(RebuildOrchestrator.class);
-    private static final Pattern LOWER_LAYER_SHADOW_NOTE = Pattern.compile(
-            "(?:\\s+Live projection untouched|;\\s*live projection untouched)[^\\n]*\\z");
 
     private final DataSource dataSource;
     private final Settings settings;
@@ -69,6 +64,7 @@ public final class RebuildOrchestrator {
     private final ObjectMapper json;
     private final Clock clock;
     private final SwapListener swapListener;
+    private final ShadowSchema shadow;
 
     public RebuildOrchestrator(RebuildServices s) {
         this(s, SwapListener.NONE);
@@ -90,6 +86,7 @@ public final class RebuildOrchestrator {
         this.json = s.json();
         this.clock = s.clock();
         this.swapListener = swapListener;
+        this.shadow = new ShadowSchema(s.dataSource(), s.settings().shadow(), s.ops());
     }
 
     /**
@@ -197,7 +194,7 @@ public final class RebuildOrchestrator {
                     + " dataset version(s) from " + catalog.digest() + " at migration version " + targetVersion
                     + "; nothing was changed");
         }
-        dropLeftoverShadow(run);
+        shadow.dropLeftover(run);
         enter(run, Phase.MIGRATING, "migrating " + settings.shadow() + " to " + targetVersion);
         run.shadowCreated(true);
         MigrationResult migration = migrator.migrate(settings.shadow(), null);
@@ -211,7 +208,7 @@ public final class RebuildOrchestrator {
         enter(run, Phase.INDEXING, "recreating " + setAside.definitions().size() + " index(es), then ANALYZE");
         run.indexes(indexes.recreate(setAside));
         enter(run, Phase.VALIDATING, "replaying grants and checking parity");
-        Optional<PgIdentifier> liveSchema = schemaExists(settings.projection())
+        Optional<PgIdentifier> liveSchema = shadow.schemaExists(settings.projection())
                 ? Optional.of(settings.projection()) : Optional.empty();
         GrantReport grants = new GrantReplayer(dataSource).replay(liveSchema.orElse(settings.projection()),
                 settings.shadow(), rebuild.readerRole());
@@ -281,36 +278,6 @@ public final class RebuildOrchestrator {
         }
     }
 
-    private void dropLeftoverShadow(RunState run) {
-        if (!schemaExists(settings.shadow())) {
-            return;
-        }
-        LOG.warn("dropping leftover shadow schema {} from an earlier run that did not finish", settings.shadow());
-        ops.event(run.id(), Phase.PREPARING.name(), "dropped leftover shadow " + settings.shadow(), null);
-        dropShadow();
-    }
-
-    private void dropShadow() {
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
-            s.execute("DROP SCHEMA IF EXISTS " + settings.shadow().quoted() + " CASCADE");
-        } catch (SQLException e) {
-            throw new KfmException(ErrorCode.FAILED, "drop-shadow-failed", "cannot drop shadow schema "
-                    + settings.shadow() + ": " + e.getMessage(), e);
-        }
-    }
-
-    private boolean schemaExists(PgIdentifier schema) {
-        try (Connection c = dataSource.getConnection();
-                var ps = c.prepareStatement("SELECT 1 FROM pg_namespace WHERE nspname = ?")) {
-            ps.setString(1, schema.name());
-            try (var rs = ps.executeQuery()) {
-                return rs.next();
-            }
-        } catch (SQLException e) {
-            throw new KfmException(ErrorCode.FAILED, "database", "cannot read the schema list: " + e.getMessage(), e);
-        }
-    }
-
     private String latestMigration() {
         List<String> versions = migrator.availableVersions();
         if (versions.isEmpty()) {
@@ -352,9 +319,9 @@ public final class RebuildOrchestrator {
         run.timer().stop("failed");
         boolean cancelled = error instanceof LoadCancelledException || "cancelled".equals(error.rule());
         RunOutcome outcome = cancelled ? RunOutcome.CANCELLED : RunOutcome.FAILED;
-        String shadowNote = shadowAfterFailure(run);
-        KfmException reported = new KfmException(error.code(), error.rule(), withoutShadowNote(error.getMessage())
-                + "\n" + shadowNote, error);
+        String shadowNote = shadow.afterFailure(run);
+        KfmException reported = new KfmException(error.code(), error.rule(),
+                ShadowSchema.withoutShadowNote(error.getMessage()) + "\n" + shadowNote, error);
         try {
             ObjectNode receipt = run.receipt(settings, outcome, shadowNote, reported);
             ops.finishRun(run.id(), outcome, reported, null, receipt);
@@ -365,39 +332,6 @@ public final class RebuildOrchestrator {
         LOG.error("{} in {}: {}", outcome, failedIn, reported.getMessage());
         observer(run).phase(cancelled ? Phase.CANCELLED : Phase.FAILED, reported.getMessage());
         return reported;
-    }
-
-    /**
-     * The message without the closing "Live projection untouched; shadow kept as ..." a lower layer
-     * (swap, parity) adds for its own callers: the orchestrator decides what becomes of the shadow and
-     * says so once, so the message never says "kept" about a shadow it dropped (--no-keep-shadow).
-     */
-    static String withoutShadowNote(String message) {
-        Matcher m = LOWER_LAYER_SHADOW_NOTE.matcher(message);
-        if (!m.find()) {
-            return message;
-        }
-        String rest = message.substring(0, m.start());
-        return rest.endsWith(".") ? rest : rest + ".";
-    }
-
-    /** What happened to the shadow, said the way an operator needs it. */
-    private String shadowAfterFailure(RunState run) {
-        if (!run.shadowCreated()) {
-            return "Live projection untouched.";
-        }
-        boolean keep = run.request().keepShadowOnFailure();
-        if (!keep) {
-            try {
-                dropShadow();
-                return "Live projection untouched; shadow " + settings.shadow() + " dropped (--no-keep-shadow).";
-            } catch (KfmException e) {
-                return "Live projection untouched; shadow " + settings.shadow() + " could not be dropped: "
-                        + e.getMessage();
-            }
-        }
-        return "Live projection untouched; shadow kept as " + settings.shadow() + " for inspection (the next "
-                + "rebuild drops it).";
     }
 
     private void writeReceipt(RunState run, ObjectNode receipt) {
