@@ -3,8 +3,6 @@ package org.kfm.projection.run;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.URI;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
@@ -63,8 +61,8 @@ public final class RebuildOrchestrator {
     private final SchemaSwapper swapper;
     private final ObjectMapper json;
     private final Clock clock;
-    private final SwapListener swapListener;
     private final ShadowSchema shadow;
+    private final GenerationSwap generationSwap;
 
     public RebuildOrchestrator(RebuildServices s) {
         this(s, SwapListener.NONE);
@@ -85,8 +83,9 @@ public final class RebuildOrchestrator {
         this.swapper = s.swapper();
         this.json = s.json();
         this.clock = s.clock();
-        this.swapListener = swapListener;
         this.shadow = new ShadowSchema(s.dataSource(), s.settings().shadow(), s.ops());
+        this.generationSwap = new GenerationSwap(s.dataSource(), s.settings().projection().name(), s.ops(),
+                s.generations(), s.swapper(), s.json(), swapListener);
     }
 
     /**
@@ -229,53 +228,10 @@ public final class RebuildOrchestrator {
                     + settings.shadow() + " is ready; live projection untouched");
         }
         enter(run, Phase.SWAPPING, "swapping " + settings.shadow() + " in as " + settings.projection());
-        SwapResult swap = swap(run, catalog, migration, parity, load);
+        SwapResult swap = generationSwap.swap(run, catalog, migration, parity, load);
         return finish(run, RunOutcome.SUCCEEDED, swap.generation().isPresent() ? swap.generation().getAsLong()
                 : null, "generation " + swap.generation().orElse(-1) + " is live ("
                 + load.rows() + " rows, parity passed, swap " + swap.transactionTime().toMillis() + " ms)");
-    }
-
-    private SwapResult swap(RunState run, Catalog catalog, MigrationResult migration, ParityReport parity,
-            LoadResult load) {
-        long number;
-        try (Connection c = dataSource.getConnection()) {
-            number = generations.nextNumber(c, settings.projection().name());
-        } catch (SQLException e) {
-            throw new KfmException(ErrorCode.FAILED, "ops-store", "cannot number the new generation: "
-                    + e.getMessage(), e);
-        }
-        Optional<Generation> previous = generations.live(settings.projection().name());
-        Generation g = new Generation(settings.projection().name(), number, run.id(), catalog.root().toString(),
-                catalog.digest(), migration.toVersion(), load.rows(), "live", ops.now(), ops.now(), null,
-                run.parityJson());
-        String payload = NotifyMessage.swap(json, settings.projection().name(), number,
-                previous.map(Generation::number), run.id(), catalog.digest(), parity.changes());
-        SwapResult result = swapper.swap(number, payload, c -> generations.recordSwap(c, g));
-        run.swap(result);
-        announce(run, payload);
-        return result;
-    }
-
-    /** After the commit: listeners' outcomes go into the events and the receipt; none can fail the run. */
-    private void announce(RunState run, String payload) {
-        List<SwapListener.Delivery> deliveries;
-        try {
-            deliveries = swapListener.swapped(run.id(), payload);
-        } catch (RuntimeException e) {
-            LOG.warn("swap listener failed (the swap stands): {}", e.toString());
-            deliveries = List.of(new SwapListener.Delivery("listener", false, 1, null, e.toString(), 0));
-        }
-        if (deliveries.isEmpty()) {
-            return;
-        }
-        run.deliveries(deliveries);
-        long delivered = deliveries.stream().filter(SwapListener.Delivery::delivered).count();
-        try {
-            ops.event(run.id(), "WEBHOOKS", delivered + " of " + deliveries.size() + " webhook(s) delivered",
-                    json.valueToTree(deliveries));
-        } catch (KfmException e) {
-            LOG.warn("could not record the webhook outcomes as an event: {}", e.getMessage());
-        }
     }
 
     private String latestMigration() {
