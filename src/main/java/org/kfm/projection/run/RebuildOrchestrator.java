@@ -2,7 +2,6 @@ package org.kfm.projection.run;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.net.URI;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
@@ -16,7 +15,6 @@ import org.kfm.projection.db.PgIdentifier;
 import org.kfm.projection.error.ErrorCode;
 import org.kfm.projection.error.KfmException;
 import org.kfm.projection.error.UsageException;
-import org.kfm.projection.load.LoadCancelledException;
 import org.kfm.projection.load.LoadResult;
 import org.kfm.projection.load.ProjectionLoader;
 import org.kfm.projection.load.ShadowIndexes;
@@ -63,6 +61,7 @@ public final class RebuildOrchestrator {
     private final Clock clock;
     private final ShadowSchema shadow;
     private final GenerationSwap generationSwap;
+    private final RunEnding ending;
 
     public RebuildOrchestrator(RebuildServices s) {
         this(s, SwapListener.NONE);
@@ -86,6 +85,7 @@ public final class RebuildOrchestrator {
         this.shadow = new ShadowSchema(s.dataSource(), s.settings().shadow(), s.ops());
         this.generationSwap = new GenerationSwap(s.dataSource(), s.settings().projection().name(), s.ops(),
                 s.generations(), s.swapper(), s.json(), swapListener);
+        this.ending = new RunEnding(s.settings(), s.rebuild(), s.ops(), s.stores(), s.json(), shadow);
     }
 
     /**
@@ -123,9 +123,9 @@ public final class RebuildOrchestrator {
             }
             return new AcceptedRebuild(run, lock, catalogUri);
         } catch (KfmException e) {
-            throw fail(run, e);
+            throw ending.fail(run, e);
         } catch (RuntimeException e) {
-            throw fail(run, new KfmException(ErrorCode.FAILED, "unexpected", e.toString(), e));
+            throw ending.fail(run, new KfmException(ErrorCode.FAILED, "unexpected", e.toString(), e));
         } finally {
             MDC.remove("runId");
             MDC.remove("phase");
@@ -146,9 +146,9 @@ public final class RebuildOrchestrator {
         try (RebuildLock lock = accepted.lock()) {
             return execute(run, accepted.catalogUri());
         } catch (KfmException e) {
-            throw fail(run, e);
+            throw ending.fail(run, e);
         } catch (RuntimeException e) {
-            throw fail(run, new KfmException(ErrorCode.FAILED, "unexpected", e.toString(), e));
+            throw ending.fail(run, new KfmException(ErrorCode.FAILED, "unexpected", e.toString(), e));
         } finally {
             MDC.remove("runId");
             MDC.remove("phase");
@@ -163,7 +163,7 @@ public final class RebuildOrchestrator {
         accepted.use();
         MDC.put("runId", accepted.runId().toString());
         try (RebuildLock lock = accepted.lock()) {
-            fail(accepted.run(), new KfmException(ErrorCode.FAILED, "not-started", reason));
+            ending.fail(accepted.run(), new KfmException(ErrorCode.FAILED, "not-started", reason));
         } finally {
             MDC.remove("runId");
             MDC.remove("phase");
@@ -184,12 +184,12 @@ public final class RebuildOrchestrator {
         Optional<Generation> live = generations.live(settings.projection().name());
         if (!run.request().force() && live.isPresent() && catalog.digest().equals(live.get().catalogDigest())
                 && targetVersion.equals(live.get().migrationVersion())) {
-            return finish(run, RunOutcome.SKIPPED, null, "skipped: catalog " + catalog.digest()
+            return ending.finish(run, RunOutcome.SKIPPED, null, "skipped: catalog " + catalog.digest()
                     + " and migration version " + targetVersion + " are already live as generation "
                     + live.get().number() + " (use --force to rebuild anyway)");
         }
         if (run.request().dryRun()) {
-            return finish(run, RunOutcome.SUCCEEDED, null, "dry run: would rebuild " + catalog.items().size()
+            return ending.finish(run, RunOutcome.SUCCEEDED, null, "dry run: would rebuild " + catalog.items().size()
                     + " dataset version(s) from " + catalog.digest() + " at migration version " + targetVersion
                     + "; nothing was changed");
         }
@@ -224,12 +224,12 @@ public final class RebuildOrchestrator {
                     + settings.shadow() + ":\n" + parity.toText());
         }
         if (run.request().noSwap()) {
-            return finish(run, RunOutcome.SUCCEEDED, null, "validated, not swapped (--no-swap): shadow "
+            return ending.finish(run, RunOutcome.SUCCEEDED, null, "validated, not swapped (--no-swap): shadow "
                     + settings.shadow() + " is ready; live projection untouched");
         }
         enter(run, Phase.SWAPPING, "swapping " + settings.shadow() + " in as " + settings.projection());
         SwapResult swap = generationSwap.swap(run, catalog, migration, parity, load);
-        return finish(run, RunOutcome.SUCCEEDED, swap.generation().isPresent() ? swap.generation().getAsLong()
+        return ending.finish(run, RunOutcome.SUCCEEDED, swap.generation().isPresent() ? swap.generation().getAsLong()
                 : null, "generation " + swap.generation().orElse(-1) + " is live ("
                 + load.rows() + " rows, parity passed, swap " + swap.transactionTime().toMillis() + " ms)");
     }
@@ -257,53 +257,6 @@ public final class RebuildOrchestrator {
 
     private static RunObserver observer(RunState run) {
         return run.observer();
-    }
-
-    private RebuildResult finish(RunState run, RunOutcome outcome, Long generation, String summary) {
-        run.timer().stop(null);
-        ObjectNode receipt = run.receipt(settings, outcome, summary, null);
-        ops.finishRun(run.id(), outcome, null, generation, receipt);
-        writeReceipt(run, receipt);
-        LOG.info("{}: {}", outcome, summary);
-        observer(run).phase(outcome == RunOutcome.SUCCEEDED || outcome == RunOutcome.SKIPPED ? Phase.SUCCEEDED
-                : Phase.FAILED, summary);
-        return new RebuildResult(run.id(), outcome, generation, summary, receipt);
-    }
-
-    private KfmException fail(RunState run, KfmException error) {
-        Phase failedIn = run.timer().current() == null ? Phase.REQUESTED : run.timer().current();
-        run.timer().stop("failed");
-        boolean cancelled = error instanceof LoadCancelledException || "cancelled".equals(error.rule());
-        RunOutcome outcome = cancelled ? RunOutcome.CANCELLED : RunOutcome.FAILED;
-        String shadowNote = shadow.afterFailure(run);
-        KfmException reported = new KfmException(error.code(), error.rule(),
-                ShadowSchema.withoutShadowNote(error.getMessage()) + "\n" + shadowNote, error);
-        try {
-            ObjectNode receipt = run.receipt(settings, outcome, shadowNote, reported);
-            ops.finishRun(run.id(), outcome, reported, null, receipt);
-            writeReceipt(run, receipt);
-        } catch (RuntimeException e) {
-            reported.addSuppressed(e);
-        }
-        LOG.error("{} in {}: {}", outcome, failedIn, reported.getMessage());
-        observer(run).phase(cancelled ? Phase.CANCELLED : Phase.FAILED, reported.getMessage());
-        return reported;
-    }
-
-    private void writeReceipt(RunState run, ObjectNode receipt) {
-        if (!rebuild.writeReceiptsToStore() || run.catalog() == null) {
-            return;
-        }
-        URI target = ArtifactStores.resolve(run.catalog().root(), "receipts/" + run.id() + ".json");
-        try {
-            if (stores.canWrite(target)) {
-                stores.write(target, json.writerWithDefaultPrettyPrinter().writeValueAsBytes(receipt),
-                        "application/json");
-                ops.event(run.id(), "RECEIPT", "receipt written to " + target, null);
-            }
-        } catch (Exception e) {
-            LOG.warn("could not write the receipt to {}: {}", target, e.getMessage());
-        }
     }
 
     private ObjectNode arguments(RebuildRequest r, String catalogUri) {
