@@ -207,6 +207,20 @@ public final class RebuildOrchestrator {
         enter(run, Phase.INDEXING, "recreating " + setAside.definitions().size() + " index(es), then ANALYZE");
         run.indexes(indexes.recreate(setAside));
         enter(run, Phase.VALIDATING, "replaying grants and checking parity");
+        ParityReport parity = validate(run);
+        if (run.request().noSwap()) {
+            return ending.finish(run, RunOutcome.SUCCEEDED, null, "validated, not swapped (--no-swap): shadow "
+                    + settings.shadow() + " is ready; live projection untouched");
+        }
+        enter(run, Phase.SWAPPING, "swapping " + settings.shadow() + " in as " + settings.projection());
+        SwapResult swap = generationSwap.swap(run, catalog, migration, parity, load);
+        return ending.finish(run, RunOutcome.SUCCEEDED, swap.generation().isPresent() ? swap.generation().getAsLong()
+                : null, "generation " + swap.generation().orElse(-1) + " is live ("
+                + load.rows() + " rows, parity passed, swap " + swap.transactionTime().toMillis() + " ms)");
+    }
+
+    /** Step VALIDATING: replays the live grants onto the shadow, then checks parity; a failed check ends the run. */
+    private ParityReport validate(RunState run) {
         Optional<PgIdentifier> liveSchema = shadow.schemaExists(settings.projection())
                 ? Optional.of(settings.projection()) : Optional.empty();
         GrantReport grants = new GrantReplayer(dataSource).replay(liveSchema.orElse(settings.projection()),
@@ -223,15 +237,7 @@ public final class RebuildOrchestrator {
             throw new KfmException(ErrorCode.PARITY_FAILED, "parity-failed", "parity failed for "
                     + settings.shadow() + ":\n" + parity.toText());
         }
-        if (run.request().noSwap()) {
-            return ending.finish(run, RunOutcome.SUCCEEDED, null, "validated, not swapped (--no-swap): shadow "
-                    + settings.shadow() + " is ready; live projection untouched");
-        }
-        enter(run, Phase.SWAPPING, "swapping " + settings.shadow() + " in as " + settings.projection());
-        SwapResult swap = generationSwap.swap(run, catalog, migration, parity, load);
-        return ending.finish(run, RunOutcome.SUCCEEDED, swap.generation().isPresent() ? swap.generation().getAsLong()
-                : null, "generation " + swap.generation().orElse(-1) + " is live ("
-                + load.rows() + " rows, parity passed, swap " + swap.transactionTime().toMillis() + " ms)");
+        return parity;
     }
 
     private String latestMigration() {
