@@ -2,16 +2,10 @@ package org.kfm.projection.run;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.net.URI;
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import javax.sql.DataSource;
 import org.kfm.projection.artifact.ArtifactStores;
 import org.kfm.projection.catalog.Catalog;
@@ -21,7 +15,6 @@ import org.kfm.projection.db.PgIdentifier;
 import org.kfm.projection.error.ErrorCode;
 import org.kfm.projection.error.KfmException;
 import org.kfm.projection.error.UsageException;
-import org.kfm.projection.load.LoadCancelledException;
 import org.kfm.projection.load.LoadResult;
 import org.kfm.projection.load.ProjectionLoader;
 import org.kfm.projection.load.ShadowIndexes;
@@ -52,8 +45,6 @@ import org.slf4j.MDC;
  */
 public final class RebuildOrchestrator {
     private static final Logger LOG = LoggerFactory.getLogger(RebuildOrchestrator.class);
-    private static final Pattern LOWER_LAYER_SHADOW_NOTE = Pattern.compile(
-            "(?:\\s+Live projection untouched|;\\s*live projection untouched)[^\\n]*\\z");
 
     private final DataSource dataSource;
     private final Settings settings;
@@ -68,7 +59,9 @@ public final class RebuildOrchestrator {
     private final SchemaSwapper swapper;
     private final ObjectMapper json;
     private final Clock clock;
-    private final SwapListener swapListener;
+    private final ShadowSchema shadow;
+    private final GenerationSwap generationSwap;
+    private final RunEnding ending;
 
     public RebuildOrchestrator(RebuildServices s) {
         this(s, SwapListener.NONE);
@@ -89,7 +82,10 @@ public final class RebuildOrchestrator {
         this.swapper = s.swapper();
         this.json = s.json();
         this.clock = s.clock();
-        this.swapListener = swapListener;
+        this.shadow = new ShadowSchema(s.dataSource(), s.settings().shadow(), s.ops());
+        this.generationSwap = new GenerationSwap(s.dataSource(), s.settings().projection().name(), s.ops(),
+                s.generations(), s.swapper(), s.json(), swapListener);
+        this.ending = new RunEnding(s.settings(), s.rebuild(), s.ops(), s.stores(), s.json(), shadow);
     }
 
     /**
@@ -127,9 +123,9 @@ public final class RebuildOrchestrator {
             }
             return new AcceptedRebuild(run, lock, catalogUri);
         } catch (KfmException e) {
-            throw fail(run, e);
+            throw ending.fail(run, e);
         } catch (RuntimeException e) {
-            throw fail(run, new KfmException(ErrorCode.FAILED, "unexpected", e.toString(), e));
+            throw ending.fail(run, new KfmException(ErrorCode.FAILED, "unexpected", e.toString(), e));
         } finally {
             MDC.remove("runId");
             MDC.remove("phase");
@@ -150,9 +146,9 @@ public final class RebuildOrchestrator {
         try (RebuildLock lock = accepted.lock()) {
             return execute(run, accepted.catalogUri());
         } catch (KfmException e) {
-            throw fail(run, e);
+            throw ending.fail(run, e);
         } catch (RuntimeException e) {
-            throw fail(run, new KfmException(ErrorCode.FAILED, "unexpected", e.toString(), e));
+            throw ending.fail(run, new KfmException(ErrorCode.FAILED, "unexpected", e.toString(), e));
         } finally {
             MDC.remove("runId");
             MDC.remove("phase");
@@ -167,7 +163,7 @@ public final class RebuildOrchestrator {
         accepted.use();
         MDC.put("runId", accepted.runId().toString());
         try (RebuildLock lock = accepted.lock()) {
-            fail(accepted.run(), new KfmException(ErrorCode.FAILED, "not-started", reason));
+            ending.fail(accepted.run(), new KfmException(ErrorCode.FAILED, "not-started", reason));
         } finally {
             MDC.remove("runId");
             MDC.remove("phase");
@@ -188,16 +184,16 @@ public final class RebuildOrchestrator {
         Optional<Generation> live = generations.live(settings.projection().name());
         if (!run.request().force() && live.isPresent() && catalog.digest().equals(live.get().catalogDigest())
                 && targetVersion.equals(live.get().migrationVersion())) {
-            return finish(run, RunOutcome.SKIPPED, null, "skipped: catalog " + catalog.digest()
+            return ending.finish(run, RunOutcome.SKIPPED, null, "skipped: catalog " + catalog.digest()
                     + " and migration version " + targetVersion + " are already live as generation "
                     + live.get().number() + " (use --force to rebuild anyway)");
         }
         if (run.request().dryRun()) {
-            return finish(run, RunOutcome.SUCCEEDED, null, "dry run: would rebuild " + catalog.items().size()
+            return ending.finish(run, RunOutcome.SUCCEEDED, null, "dry run: would rebuild " + catalog.items().size()
                     + " dataset version(s) from " + catalog.digest() + " at migration version " + targetVersion
                     + "; nothing was changed");
         }
-        dropLeftoverShadow(run);
+        shadow.dropLeftover(run);
         enter(run, Phase.MIGRATING, "migrating " + settings.shadow() + " to " + targetVersion);
         run.shadowCreated(true);
         MigrationResult migration = migrator.migrate(settings.shadow(), null);
@@ -211,7 +207,21 @@ public final class RebuildOrchestrator {
         enter(run, Phase.INDEXING, "recreating " + setAside.definitions().size() + " index(es), then ANALYZE");
         run.indexes(indexes.recreate(setAside));
         enter(run, Phase.VALIDATING, "replaying grants and checking parity");
-        Optional<PgIdentifier> liveSchema = schemaExists(settings.projection())
+        ParityReport parity = validate(run);
+        if (run.request().noSwap()) {
+            return ending.finish(run, RunOutcome.SUCCEEDED, null, "validated, not swapped (--no-swap): shadow "
+                    + settings.shadow() + " is ready; live projection untouched");
+        }
+        enter(run, Phase.SWAPPING, "swapping " + settings.shadow() + " in as " + settings.projection());
+        SwapResult swap = generationSwap.swap(run, catalog, migration, parity, load);
+        return ending.finish(run, RunOutcome.SUCCEEDED, swap.generation().isPresent() ? swap.generation().getAsLong()
+                : null, "generation " + swap.generation().orElse(-1) + " is live ("
+                + load.rows() + " rows, parity passed, swap " + swap.transactionTime().toMillis() + " ms)");
+    }
+
+    /** Step VALIDATING: replays the live grants onto the shadow, then checks parity; a failed check ends the run. */
+    private ParityReport validate(RunState run) {
+        Optional<PgIdentifier> liveSchema = shadow.schemaExists(settings.projection())
                 ? Optional.of(settings.projection()) : Optional.empty();
         GrantReport grants = new GrantReplayer(dataSource).replay(liveSchema.orElse(settings.projection()),
                 settings.shadow(), rebuild.readerRole());
@@ -227,88 +237,7 @@ public final class RebuildOrchestrator {
             throw new KfmException(ErrorCode.PARITY_FAILED, "parity-failed", "parity failed for "
                     + settings.shadow() + ":\n" + parity.toText());
         }
-        if (run.request().noSwap()) {
-            return finish(run, RunOutcome.SUCCEEDED, null, "validated, not swapped (--no-swap): shadow "
-                    + settings.shadow() + " is ready; live projection untouched");
-        }
-        enter(run, Phase.SWAPPING, "swapping " + settings.shadow() + " in as " + settings.projection());
-        SwapResult swap = swap(run, catalog, migration, parity, load);
-        return finish(run, RunOutcome.SUCCEEDED, swap.generation().isPresent() ? swap.generation().getAsLong()
-                : null, "generation " + swap.generation().orElse(-1) + " is live ("
-                + load.rows() + " rows, parity passed, swap " + swap.transactionTime().toMillis() + " ms)");
-    }
-
-    private SwapResult swap(RunState run, Catalog catalog, MigrationResult migration, ParityReport parity,
-            LoadResult load) {
-        long number;
-        try (Connection c = dataSource.getConnection()) {
-            number = generations.nextNumber(c, settings.projection().name());
-        } catch (SQLException e) {
-            throw new KfmException(ErrorCode.FAILED, "ops-store", "cannot number the new generation: "
-                    + e.getMessage(), e);
-        }
-        Optional<Generation> previous = generations.live(settings.projection().name());
-        Generation g = new Generation(settings.projection().name(), number, run.id(), catalog.root().toString(),
-                catalog.digest(), migration.toVersion(), load.rows(), "live", ops.now(), ops.now(), null,
-                run.parityJson());
-        String payload = NotifyMessage.swap(json, settings.projection().name(), number,
-                previous.map(Generation::number), run.id(), catalog.digest(), parity.changes());
-        SwapResult result = swapper.swap(number, payload, c -> generations.recordSwap(c, g));
-        run.swap(result);
-        announce(run, payload);
-        return result;
-    }
-
-    /** After the commit: listeners' outcomes go into the events and the receipt; none can fail the run. */
-    private void announce(RunState run, String payload) {
-        List<SwapListener.Delivery> deliveries;
-        try {
-            deliveries = swapListener.swapped(run.id(), payload);
-        } catch (RuntimeException e) {
-            LOG.warn("swap listener failed (the swap stands): {}", e.toString());
-            deliveries = List.of(new SwapListener.Delivery("listener", false, 1, null, e.toString(), 0));
-        }
-        if (deliveries.isEmpty()) {
-            return;
-        }
-        run.deliveries(deliveries);
-        long delivered = deliveries.stream().filter(SwapListener.Delivery::delivered).count();
-        try {
-            ops.event(run.id(), "WEBHOOKS", delivered + " of " + deliveries.size() + " webhook(s) delivered",
-                    json.valueToTree(deliveries));
-        } catch (KfmException e) {
-            LOG.warn("could not record the webhook outcomes as an event: {}", e.getMessage());
-        }
-    }
-
-    private void dropLeftoverShadow(RunState run) {
-        if (!schemaExists(settings.shadow())) {
-            return;
-        }
-        LOG.warn("dropping leftover shadow schema {} from an earlier run that did not finish", settings.shadow());
-        ops.event(run.id(), Phase.PREPARING.name(), "dropped leftover shadow " + settings.shadow(), null);
-        dropShadow();
-    }
-
-    private void dropShadow() {
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
-            s.execute("DROP SCHEMA IF EXISTS " + settings.shadow().quoted() + " CASCADE");
-        } catch (SQLException e) {
-            throw new KfmException(ErrorCode.FAILED, "drop-shadow-failed", "cannot drop shadow schema "
-                    + settings.shadow() + ": " + e.getMessage(), e);
-        }
-    }
-
-    private boolean schemaExists(PgIdentifier schema) {
-        try (Connection c = dataSource.getConnection();
-                var ps = c.prepareStatement("SELECT 1 FROM pg_namespace WHERE nspname = ?")) {
-            ps.setString(1, schema.name());
-            try (var rs = ps.executeQuery()) {
-                return rs.next();
-            }
-        } catch (SQLException e) {
-            throw new KfmException(ErrorCode.FAILED, "database", "cannot read the schema list: " + e.getMessage(), e);
-        }
+        return parity;
     }
 
     private String latestMigration() {
@@ -334,86 +263,6 @@ public final class RebuildOrchestrator {
 
     private static RunObserver observer(RunState run) {
         return run.observer();
-    }
-
-    private RebuildResult finish(RunState run, RunOutcome outcome, Long generation, String summary) {
-        run.timer().stop(null);
-        ObjectNode receipt = run.receipt(settings, outcome, summary, null);
-        ops.finishRun(run.id(), outcome, null, generation, receipt);
-        writeReceipt(run, receipt);
-        LOG.info("{}: {}", outcome, summary);
-        observer(run).phase(outcome == RunOutcome.SUCCEEDED || outcome == RunOutcome.SKIPPED ? Phase.SUCCEEDED
-                : Phase.FAILED, summary);
-        return new RebuildResult(run.id(), outcome, generation, summary, receipt);
-    }
-
-    private KfmException fail(RunState run, KfmException error) {
-        Phase failedIn = run.timer().current() == null ? Phase.REQUESTED : run.timer().current();
-        run.timer().stop("failed");
-        boolean cancelled = error instanceof LoadCancelledException || "cancelled".equals(error.rule());
-        RunOutcome outcome = cancelled ? RunOutcome.CANCELLED : RunOutcome.FAILED;
-        String shadowNote = shadowAfterFailure(run);
-        KfmException reported = new KfmException(error.code(), error.rule(), withoutShadowNote(error.getMessage())
-                + "\n" + shadowNote, error);
-        try {
-            ObjectNode receipt = run.receipt(settings, outcome, shadowNote, reported);
-            ops.finishRun(run.id(), outcome, reported, null, receipt);
-            writeReceipt(run, receipt);
-        } catch (RuntimeException e) {
-            reported.addSuppressed(e);
-        }
-        LOG.error("{} in {}: {}", outcome, failedIn, reported.getMessage());
-        observer(run).phase(cancelled ? Phase.CANCELLED : Phase.FAILED, reported.getMessage());
-        return reported;
-    }
-
-    /**
-     * The message without the closing "Live projection untouched; shadow kept as ..." a lower layer
-     * (swap, parity) adds for its own callers: the orchestrator decides what becomes of the shadow and
-     * says so once, so the message never says "kept" about a shadow it dropped (--no-keep-shadow).
-     */
-    static String withoutShadowNote(String message) {
-        Matcher m = LOWER_LAYER_SHADOW_NOTE.matcher(message);
-        if (!m.find()) {
-            return message;
-        }
-        String rest = message.substring(0, m.start());
-        return rest.endsWith(".") ? rest : rest + ".";
-    }
-
-    /** What happened to the shadow, said the way an operator needs it. */
-    private String shadowAfterFailure(RunState run) {
-        if (!run.shadowCreated()) {
-            return "Live projection untouched.";
-        }
-        boolean keep = run.request().keepShadowOnFailure();
-        if (!keep) {
-            try {
-                dropShadow();
-                return "Live projection untouched; shadow " + settings.shadow() + " dropped (--no-keep-shadow).";
-            } catch (KfmException e) {
-                return "Live projection untouched; shadow " + settings.shadow() + " could not be dropped: "
-                        + e.getMessage();
-            }
-        }
-        return "Live projection untouched; shadow kept as " + settings.shadow() + " for inspection (the next "
-                + "rebuild drops it).";
-    }
-
-    private void writeReceipt(RunState run, ObjectNode receipt) {
-        if (!rebuild.writeReceiptsToStore() || run.catalog() == null) {
-            return;
-        }
-        URI target = ArtifactStores.resolve(run.catalog().root(), "receipts/" + run.id() + ".json");
-        try {
-            if (stores.canWrite(target)) {
-                stores.write(target, json.writerWithDefaultPrettyPrinter().writeValueAsBytes(receipt),
-                        "application/json");
-                ops.event(run.id(), "RECEIPT", "receipt written to " + target, null);
-            }
-        } catch (Exception e) {
-            LOG.warn("could not write the receipt to {}: {}", target, e.getMessage());
-        }
     }
 
     private ObjectNode arguments(RebuildRequest r, String catalogUri) {

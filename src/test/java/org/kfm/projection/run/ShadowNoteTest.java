@@ -10,7 +10,7 @@ class ShadowNoteTest {
     @Test
     void dropsTheSwapsClosingNote() {
         assertEquals("refusing to swap: ...\nBuild such objects inside the generation, or drop them.",
-                RebuildOrchestrator.withoutShadowNote("refusing to swap: ...\nBuild such objects inside the "
+                ShadowSchema.withoutShadowNote("refusing to swap: ...\nBuild such objects inside the "
                         + "generation, or drop them. Live projection untouched; shadow kept as kfm_index_shadow for "
                         + "inspection."));
     }
@@ -18,7 +18,7 @@ class ShadowNoteTest {
     @Test
     void dropsParitysClosingNoteAndEndsTheSentence() {
         assertEquals("parity validation of s could not run: boom (SQLSTATE 57014). Nothing was changed.",
-                RebuildOrchestrator.withoutShadowNote("parity validation of s could not run: boom (SQLSTATE 57014)."
+                ShadowSchema.withoutShadowNote("parity validation of s could not run: boom (SQLSTATE 57014)."
                         + " Nothing was changed; live projection untouched; shadow kept as s for inspection."));
     }
 
@@ -26,8 +26,8 @@ class ShadowNoteTest {
     void leavesOtherMessagesAlone() {
         String blocked = "could not swap: all 5 attempts were blocked. Nothing was changed: live projection "
                 + "untouched. Let those sessions finish, then run it again.";
-        assertEquals(blocked, RebuildOrchestrator.withoutShadowNote(blocked));
-        assertEquals("load cancelled at a, feature 3", RebuildOrchestrator.withoutShadowNote(
+        assertEquals(blocked, ShadowSchema.withoutShadowNote(blocked));
+        assertEquals("load cancelled at a, feature 3", ShadowSchema.withoutShadowNote(
                 "load cancelled at a, feature 3"));
     }
 }
