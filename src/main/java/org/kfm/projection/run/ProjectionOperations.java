@@ -3,10 +3,6 @@ package org.kfm.projection.run;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
@@ -16,6 +12,7 @@ import org.kfm.projection.catalog.Catalog;
 import org.kfm.projection.catalog.CatalogReader;
 import org.kfm.projection.config.Settings;
 import org.kfm.projection.db.PgIdentifier;
+import org.kfm.projection.db.Schemas;
 import org.kfm.projection.error.ErrorCode;
 import org.kfm.projection.error.KfmException;
 import org.kfm.projection.error.UsageException;
@@ -183,15 +180,7 @@ public final class ProjectionOperations {
     }
 
     private boolean schemaExists(PgIdentifier schema) {
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement ps = c.prepareStatement("SELECT 1 FROM pg_namespace WHERE nspname = ?")) {
-            ps.setString(1, schema.name());
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next();
-            }
-        } catch (SQLException e) {
-            throw new KfmException(ErrorCode.FAILED, "database", "cannot read the schema list: " + e.getMessage(), e);
-        }
+        return Schemas.exists(dataSource, schema);
     }
 
     private String write(ObjectNode n) {

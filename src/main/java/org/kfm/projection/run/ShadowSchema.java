@@ -7,6 +7,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
 import org.kfm.projection.db.PgIdentifier;
+import org.kfm.projection.db.Schemas;
 import org.kfm.projection.error.ErrorCode;
 import org.kfm.projection.error.KfmException;
 import org.kfm.projection.ops.OpsStore;
@@ -78,15 +79,7 @@ final class ShadowSchema {
 
     /** Whether a schema exists: the shadow, or the live projection the orchestrator asks about. */
     boolean schemaExists(PgIdentifier schema) {
-        try (Connection c = dataSource.getConnection();
-                var ps = c.prepareStatement("SELECT 1 FROM pg_namespace WHERE nspname = ?")) {
-            ps.setString(1, schema.name());
-            try (var rs = ps.executeQuery()) {
-                return rs.next();
-            }
-        } catch (SQLException e) {
-            throw new KfmException(ErrorCode.FAILED, "database", "cannot read the schema list: " + e.getMessage(), e);
-        }
+        return Schemas.exists(dataSource, schema);
     }
 
     private void drop() {

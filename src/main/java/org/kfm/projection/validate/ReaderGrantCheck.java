@@ -9,7 +9,7 @@ import java.util.List;
 import org.kfm.projection.db.PgIdentifier;
 import org.kfm.projection.db.SqlResources;
 
-/** Rule 7: the reader role can use the shadow schema and read every table in it. */
+/** Rule 7: the reader role can use the shadow schema, read every table in it and call its kfm_* functions. */
 final class ReaderGrantCheck {
     private final Connection connection;
     private final SqlResources sql;
@@ -43,6 +43,19 @@ final class ReaderGrantCheck {
                             + table, "none", "role " + role + " cannot SELECT from " + schema + "." + table
                             + ", so readers would lose access at the swap: the grant replay missed it; GRANT SELECT ON "
                             + "ALL TABLES IN SCHEMA " + schema.quoted() + " TO " + role.quoted()));
+                }
+            }
+        }
+        try (PreparedStatement ps = connection.prepareStatement(sql.get("reader_functions"))) {
+            ps.setString(1, schema.name());
+            ps.setString(2, role.name());
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    String function = rs.getString(1);
+                    out.add(new Finding(ParityRule.READER_GRANT, Severity.FAIL, null, "EXECUTE on " + schema + "."
+                            + function, "none", "role " + role + " cannot call " + schema + "." + function
+                            + ", so readers would lose it at the swap: the grant replay missed it; GRANT EXECUTE ON "
+                            + "FUNCTION " + schema.quoted() + "." + function + " TO " + role.quoted()));
                 }
             }
         }

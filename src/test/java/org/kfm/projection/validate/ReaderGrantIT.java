@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.kfm.projection.db.PgIdentifier;
 import org.kfm.projection.testing.TestDatabase;
 
-/** Rule 7: the reader role has USAGE on the shadow schema and SELECT on every table in it. */
+/** Rule 7: the reader role has USAGE on the shadow schema, SELECT on every table and EXECUTE on every kfm_* function. */
 class ReaderGrantIT {
     /** Roles are cluster-wide: a unique name, dropped after the class. */
     private static final String READER = "kfm_t_reader_" + UUID.randomUUID().toString().substring(0, 8);
@@ -95,6 +95,25 @@ class ReaderGrantIT {
         assertEquals("SELECT on kfm_index_shadow.feature_geom", findings.get(0).expected());
         assertTrue(findings.get(0).message().contains("GRANT SELECT ON ALL TABLES IN SCHEMA \"kfm_index_shadow\""),
                 findings.get(0).message());
+    }
+
+    @Test
+    void namesTheFunctionTheReaderCannotCall() {
+        fx.db.execute("GRANT USAGE ON SCHEMA kfm_index_shadow TO " + READER + "; "
+                + "GRANT SELECT ON ALL TABLES IN SCHEMA kfm_index_shadow TO " + READER + "; "
+                + "REVOKE EXECUTE ON FUNCTION kfm_index_shadow.kfm_feature_counts() FROM PUBLIC");
+        try {
+            List<Finding> findings = grantFindings(READER);
+
+            assertEquals(List.of("EXECUTE on kfm_index_shadow.kfm_feature_counts()"),
+                    findings.stream().map(Finding::expected).toList());
+            assertTrue(findings.get(0).message().contains(
+                    "GRANT EXECUTE ON FUNCTION \"kfm_index_shadow\".kfm_feature_counts() TO"), findings.get(0).message());
+            fx.db.execute("GRANT EXECUTE ON FUNCTION kfm_index_shadow.kfm_feature_counts() TO " + READER);
+            assertEquals(List.of(), grantFindings(READER));
+        } finally {
+            fx.db.execute("GRANT EXECUTE ON FUNCTION kfm_index_shadow.kfm_feature_counts() TO PUBLIC");
+        }
     }
 
     @Test
