@@ -20,7 +20,7 @@ final class GeoJsonFeatureParser {
     private final ShapeAssembler assembler;
     private final GeometryTransformer transformer;
     private final PropertiesCopier properties;
-    private final FeatureIdRegistry ids = new FeatureIdRegistry();
+    private final FeatureIdRegistry ids;
 
     GeoJsonFeatureParser(JsonFactory factory, ReaderContext ctx, FeatureSite site, GeometryTransformer transformer) {
         this.site = site;
@@ -29,6 +29,7 @@ final class GeoJsonFeatureParser {
         this.assembler = new ShapeAssembler(ctx.sourceEpsg());
         this.transformer = transformer;
         this.properties = new PropertiesCopier(factory);
+        this.ids = ctx.refuseDuplicateIds() ? new FeatureIdRegistry() : null;
     }
 
     /** Parses the Feature the parser is on (START_OBJECT); leaves the parser on its END_OBJECT. */
@@ -126,7 +127,7 @@ final class GeoJsonFeatureParser {
                             : " and no \"" + idProperty + "\" property (the item's kfm:feature_id_property)"));
         }
         site.id(id);
-        long first = ids.putIfAbsent(id, index);
+        long first = ids == null ? -1 : ids.putIfAbsent(id, index);
         if (first >= 0) {
             throw site.atFeature(FeatureRules.DUPLICATE_FEATURE_ID, "feature id \"" + id + "\" of feature " + index
                     + " was already used by feature " + first + "; ids must be unique within an artifact");

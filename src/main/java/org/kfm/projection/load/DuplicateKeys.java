@@ -12,7 +12,7 @@ import org.kfm.projection.error.BadInputException;
 /**
  * Turns a unique index that cannot be rebuilt (SQLSTATE 23505) into a bad-input error naming the
  * duplicated key, found by querying the table. For {@code feature_geom}'s key that is the dataset
- * version and the feature id that two assets of the version share.
+ * version and the feature id used twice, in one asset or in two assets of the version.
  */
 final class DuplicateKeys {
     /** SQLSTATE unique_violation. */
@@ -31,8 +31,9 @@ final class DuplicateKeys {
     static BadInputException describe(Connection c, IndexDefinition index, SQLException cause) {
         String rule = index.keyColumns().contains("feature_id") ? "duplicate-feature-id" : "duplicate-key";
         String advice = rule.equals("duplicate-feature-id")
-                ? "feature ids must be unique across all data assets of a dataset version (each reader already "
-                        + "refuses duplicates within one asset): fix the artifacts and promote a new dataset version"
+                ? "feature ids must be unique within a dataset version, in each data asset and across them (the "
+                        + "evidence refs say <item>/<asset>#<feature index> of each copy): fix the artifacts and promote "
+                        + "a new dataset version"
                 : "the loaded rows break a unique key the migrations declare: fix the inputs";
         String what = "unique index " + index.name() + " on " + index.qualifiedTable() + " cannot be rebuilt";
         if (index.keyColumns().isEmpty()) {

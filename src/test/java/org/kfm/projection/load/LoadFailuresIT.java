@@ -203,7 +203,7 @@ class LoadFailuresIT {
         return write(dir, name, content);
     }
 
-    private static Path write(Path dir, String name, String content) {
+    static Path write(Path dir, String name, String content) {
         try {
             return Files.writeString(dir.resolve(name), content);
         } catch (IOException e) {

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.kfm.projection.db.PgIdentifier;
 import org.kfm.projection.error.BadInputException;
 import org.kfm.projection.error.KfmException;
+import org.kfm.projection.feature.FeatureFormat;
 import org.kfm.projection.testing.TestDatabase;
 
 /** Indexes set aside for the load come back exactly as the migrations (and anyone after them) made them. */
@@ -104,6 +105,29 @@ class ShadowIndexesIT {
                 e.position());
         assertTrue(e.getMessage().contains("unique index feature_geom_pkey on dup_ids.feature_geom cannot be rebuilt"),
                 e.getMessage());
+    }
+
+    @Test
+    void duplicateFeatureIdWithinOneAssetIsFoundByThePrimaryKeyWithBothFeatureIndexes() {
+        // The loader reads without an in-memory id set (no size limit), so the key is what finds it.
+        Path data = LoadFailuresIT.write(dir, "twice.geojson", """
+                {"type": "FeatureCollection", "features": [
+                  {"type": "Feature", "id": "a", "geometry": {"type": "Point", "coordinates": [1, 2]}},
+                  {"type": "Feature", "id": "twice", "geometry": {"type": "Point", "coordinates": [3, 4]}},
+                  {"type": "Feature", "id": "b", "geometry": {"type": "Point", "coordinates": [5, 6]}},
+                  {"type": "Feature", "id": "twice", "geometry": {"type": "Point", "coordinates": [7, 8]}}]}""");
+        PgIdentifier schema = LoadTesting.migrate(ds, "dup_within");
+        ShadowIndexes indexes = new ShadowIndexes(ds, 2, Clock.systemUTC());
+        ShadowIndexes.SetAside aside = indexes.setAside(schema);
+        LoadResult loaded = LoadTesting.loader(ds, 1).load(schema, LoadTesting.read(LoadTesting.writeCatalog(dir,
+                List.of(new LoadTesting.Item("one", "one-v1", 4, 4326, null, List.of(new LoadTesting.Asset("data", data,
+                        FeatureFormat.GEOJSON.mediaType())))))), LoadListener.NONE);
+        assertEquals(4, loaded.rows());
+
+        BadInputException e = assertThrows(BadInputException.class, () -> indexes.recreate(aside));
+        assertEquals("duplicate-feature-id", e.rule());
+        assertEquals("dataset_version_id 'one-v1', feature_id 'twice' (2 rows: one/data#1, one/data#3)", e.position());
+        assertTrue(e.getMessage().contains("in each data asset and across them"), e.getMessage());
     }
 
     @Test
