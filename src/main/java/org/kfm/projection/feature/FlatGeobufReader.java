@@ -7,6 +7,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import org.kfm.projection.error.BadInputException;
 import org.locationtech.jts.geom.Geometry;
@@ -164,7 +165,7 @@ final class FlatGeobufReader implements FeatureReader {
         }
         String id = id(index, start);
         position++;
-        return new Feature(index, id, geometry, props);
+        return new Feature(index, id, geometry, props == null ? null : props.getBytes(StandardCharsets.UTF_8));
     }
 
     private Geometry geometry(long index, long start) {

@@ -21,9 +21,16 @@ final class GeoJsonFeatureParser {
     private final GeometryTransformer transformer;
     private final PropertiesCopier properties;
     private final FeatureIdRegistry ids;
+    private final RawCapture raw;
 
-    GeoJsonFeatureParser(JsonFactory factory, ReaderContext ctx, FeatureSite site, GeometryTransformer transformer) {
+    /**
+     * @param raw the stream the parser reads, to take each properties object verbatim from; null to
+     *     copy them token by token
+     */
+    GeoJsonFeatureParser(JsonFactory factory, ReaderContext ctx, FeatureSite site, GeometryTransformer transformer,
+                         RawCapture raw) {
         this.site = site;
+        this.raw = raw;
         this.idProperty = ctx.featureIdProperty().orElse(null);
         this.geometryParser = new GeoJsonGeometryParser(buffer, site);
         this.assembler = new ShapeAssembler(ctx.sourceEpsg());
@@ -39,7 +46,7 @@ final class GeoJsonFeatureParser {
         String type = null;
         String id = null;
         Shape shape = null;
-        String props = null;
+        byte[] props = null;
         PropertiesCopier.IdState propertyId = PropertiesCopier.IdState.ABSENT;
         String propertyIdValue = null;
         JsonToken t;
@@ -62,7 +69,7 @@ final class GeoJsonFeatureParser {
                 }
                 case "properties" -> {
                     if (t == JsonToken.START_OBJECT) {
-                        props = properties.copy(p, idProperty);
+                        props = properties.take(p, idProperty, raw);
                         propertyId = properties.idState();
                         propertyIdValue = properties.idValue();
                     } else if (t != JsonToken.VALUE_NULL) {

@@ -26,12 +26,13 @@ final class GeoJsonReader implements FeatureReader {
 
     GeoJsonReader(InputStream in, JsonFactory factory, ReaderContext ctx, GeometryTransformer transformer) {
         this.site = new FeatureSite(ctx.artifact());
+        RawCapture raw = new RawCapture(in);
         try {
-            this.parser = factory.createParser(in);
+            this.parser = factory.createParser(raw);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        this.features = new GeoJsonFeatureParser(factory, ctx, site, transformer);
+        this.features = new GeoJsonFeatureParser(factory, ctx, site, transformer, raw);
     }
 
     @Override

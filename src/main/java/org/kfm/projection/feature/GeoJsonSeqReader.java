@@ -31,12 +31,13 @@ final class GeoJsonSeqReader implements FeatureReader {
     GeoJsonSeqReader(InputStream in, JsonFactory factory, ReaderContext ctx, GeometryTransformer transformer) {
         this.site = new FeatureSite(ctx.artifact());
         this.in = new RecordSeparators(in);
+        RawCapture raw = new RawCapture(this.in);
         try {
-            this.parser = factory.createParser(this.in);
+            this.parser = factory.createParser(raw);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        this.features = new GeoJsonFeatureParser(factory, ctx, site, transformer);
+        this.features = new GeoJsonFeatureParser(factory, ctx, site, transformer, raw);
     }
 
     @Override

@@ -220,10 +220,10 @@ final class AssetCopier {
             int geomLength = ewkb.encode(f.geometry());
             digest.add(id, ewkb.buffer(), geomLength);
             writer.row(FIELDS).bytes(datasetVersionId).bytes(id).bytes(ewkb.buffer(), geomLength);
-            if (f.propertiesJson() == null) {
+            if (f.properties() == null) {
                 writer.nul();
             } else {
-                writer.jsonb(f.propertiesJson());
+                writer.jsonb(f.properties());
             }
             writer.text(evidencePrefix, f.index()).timestamptzMicros(updatedAt).int8(f.index());
             writer.endRow();

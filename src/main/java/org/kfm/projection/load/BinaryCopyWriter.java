@@ -128,8 +128,12 @@ final class BinaryCopyWriter {
 
     /** A {@code jsonb} field from JSON text (the server parses and checks it). */
     BinaryCopyWriter jsonb(String json) {
+        return jsonb(json.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** A {@code jsonb} field from the UTF-8 text of a JSON value (any whitespace; the server normalizes it). */
+    BinaryCopyWriter jsonb(byte[] utf8) {
         field();
-        byte[] utf8 = json.getBytes(StandardCharsets.UTF_8);
         putInt(1 + utf8.length);
         ensure(1);
         buf[pos++] = JSONB_VERSION;

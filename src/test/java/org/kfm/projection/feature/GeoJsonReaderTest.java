@@ -81,11 +81,40 @@ class GeoJsonReaderTest {
     }
 
     @Test
-    void copiesPropertiesAsCompactJsonKeepingNumberText() {
-        assertEquals("{\"name\":\"Wichita\",\"pop\":397532,\"ratio\":1.10,\"tags\":[\"city\",\"ict\"],"
-                + "\"nested\":{\"a\":null,\"b\":true}}", byId.get("pt-1").propertiesJson());
+    void takesPropertiesVerbatimFromTheArtifact() {
+        assertEquals("{\"name\": \"Wichita\", \"pop\": 397532, \"ratio\": 1.10, \"tags\": [\"city\", \"ict\"], "
+                + "\"nested\": {\"a\": null, \"b\": true}}", byId.get("pt-1").propertiesJson());
         assertEquals("{}", byId.get("poly-hole").propertiesJson());
         assertNull(byId.get("mpt").propertiesJson());
+    }
+
+    @Test
+    void verbatimPropertiesKeepEscapesNonAsciiAndNestingAcrossManyReads() {
+        // 3,000 features of ~200 bytes: the capture crosses the stream's read and window boundaries
+        StringBuilder json = new StringBuilder("{\"type\":\"FeatureCollection\",\"features\":[");
+        List<String> expected = new java.util.ArrayList<>();
+        for (int i = 0; i < 3000; i++) {
+            String props = "{ \"n\" : " + i + ", \"s\": \"é\\u00e9\\\"q\\\\ 東京\", \"deep\": {\"a\": [1, {\"b\": [\"x"
+                    + "y".repeat(i % 97) + "\"]}]}, \"k\": 1.50e2 }";
+            expected.add(props);
+            json.append(i == 0 ? "" : ",\n").append("{\"type\":\"Feature\",\"id\":").append(i)
+                    .append(",\"properties\":").append(props)
+                    .append(",\"geometry\":{\"type\":\"Point\",\"coordinates\":[1,2]}}");
+        }
+        List<Feature> fs = Fixtures.readAll(Fixtures.text(json.append("]}").toString()), FeatureFormat.GEOJSON,
+                Fixtures.ctx("file:x"));
+        assertEquals(expected, fs.stream().map(Feature::propertiesJson).toList());
+    }
+
+    @Test
+    void aUtf16FileGetsItsPropertiesCopiedAsCompactJson() {
+        // a character-based parser has no byte offsets: the copier re-generates the object instead
+        String json = "{\"type\":\"FeatureCollection\",\"features\":[{\"type\":\"Feature\",\"id\":\"a\","
+                + "\"properties\": { \"name\" : \"Wichita\", \"ratio\": 1.10 },"
+                + "\"geometry\":{\"type\":\"Point\",\"coordinates\":[1,2]}}]}";
+        List<Feature> fs = Fixtures.readAll(new java.io.ByteArrayInputStream(
+                json.getBytes(java.nio.charset.StandardCharsets.UTF_16BE)), FeatureFormat.GEOJSON, Fixtures.ctx("file:x"));
+        assertEquals("{\"name\":\"Wichita\",\"ratio\":1.10}", fs.get(0).propertiesJson());
     }
 
     @Test
