@@ -8,10 +8,9 @@ import org.kfm.projection.digest.PgHash;
 /**
  * The order-independent geometry digest of a dataset version (DESIGN §5, parity rule 2), accumulated
  * row by row while loading. Each row adds PostgreSQL's {@code hash_record_extended} of
- * {@code (utf8(feature_id), ewkb)} with seed 0 to lane {@code a} and with seed 1 to lane {@code b},
- * where {@code ewkb} is what {@code ST_AsEWKB(geom)} returns ({@link DigestText} has the definition).
- * The digest is the row count and both lane sums modulo 2^64, rendered
- * {@code pghash:<count>:<a as 16 hex><b as 16 hex>}.
+ * {@code (utf8(feature_id), ewkb)} with seed 0 to a sum, where {@code ewkb} is what
+ * {@code ST_AsEWKB(geom)} returns ({@link DigestText} has the definition). The digest is the row
+ * count and the sum modulo 2^64, rendered {@code pghash:<count>:<16 hex>}.
  * Sums commute, so rows may arrive in any order and per-asset digests can be {@link #merge}d;
  * {@code sql/load/geometry_digest.sql} computes the same value in the database.
  *
@@ -19,8 +18,7 @@ import org.kfm.projection.digest.PgHash;
  */
 public final class GeometryDigest {
     private long count;
-    private long laneA;
-    private long laneB;
+    private long sum;
 
     /** Adds one row. */
     public void add(String featureId, byte[] ewkb) {
@@ -34,16 +32,14 @@ public final class GeometryDigest {
 
     /** Adds one row whose EWKB is the first {@code ewkbLength} bytes of {@code ewkb} (a reused buffer). */
     public void add(byte[] featureIdUtf8, byte[] ewkb, int ewkbLength) {
-        laneA += PgHash.recordExtended(featureIdUtf8, ewkb, ewkbLength, 0);
-        laneB += PgHash.recordExtended(featureIdUtf8, ewkb, ewkbLength, 1);
+        sum += PgHash.recordExtended(featureIdUtf8, ewkb, ewkbLength, 0);
         count++;
     }
 
     /** Adds another digest's rows to this one (the other is left unchanged). */
     public void merge(GeometryDigest other) {
         count += other.count;
-        laneA += other.laneA;
-        laneB += other.laneB;
+        sum += other.sum;
     }
 
     /** Rows added so far. */
@@ -51,9 +47,9 @@ public final class GeometryDigest {
         return count;
     }
 
-    /** The digest text, {@code pghash:<count>:<32 hex>}. */
+    /** The digest text, {@code pghash:<count>:<16 hex>}. */
     public String value() {
-        return render(count, laneA, laneB);
+        return render(count, sum);
     }
 
     @Override
@@ -61,14 +57,14 @@ public final class GeometryDigest {
         return value();
     }
 
-    /** The digest text for a count and two lane sums already reduced modulo 2^64 (as two's complement). */
-    public static String render(long count, long laneA, long laneB) {
-        return DigestText.render(count, laneA, laneB);
+    /** The digest text for a count and a sum already reduced modulo 2^64 (as two's complement). */
+    public static String render(long count, long sum) {
+        return DigestText.render(count, sum);
     }
 
-    /** Lane sums of any size (from SQL's {@code numeric}) reduced modulo 2^64, then rendered. */
-    public static String render(long count, BigInteger laneA, BigInteger laneB) {
-        return DigestText.render(count, laneA, laneB);
+    /** A sum of any size (from SQL's {@code numeric}) reduced modulo 2^64, then rendered. */
+    public static String render(long count, BigInteger sum) {
+        return DigestText.render(count, sum);
     }
 
     /** Whether {@code text} has the digest's shape. */

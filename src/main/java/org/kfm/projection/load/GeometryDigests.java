@@ -18,7 +18,7 @@ public final class GeometryDigests {
 
     /**
      * Digest per dataset version of {@code schema}'s {@code feature_geom}, including dataset versions
-     * that have a {@code dataset_version} row but no features ({@code md5sum:0:...}). Reads every row.
+     * that have a {@code dataset_version} row but no features ({@code pghash:0:...}). Reads every row.
      *
      * @return dataset version id → digest, sorted by id
      * @throws KfmException rule {@code digest-query-failed} when the query fails
@@ -29,7 +29,7 @@ public final class GeometryDigests {
         try (PreparedStatement ps = connection.prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
                 out.put(rs.getString(1), GeometryDigest.render(rs.getLong(2),
-                        rs.getBigDecimal(3).toBigIntegerExact(), rs.getBigDecimal(4).toBigIntegerExact()));
+                        rs.getBigDecimal(3).toBigIntegerExact()));
             }
         } catch (SQLException e) {
             throw new KfmException(ErrorCode.FAILED, "digest-query-failed", "computing geometry digests of "

@@ -10,7 +10,7 @@ import java.util.OptionalLong;
  * @param datasetVersionId {@code kfm:dataset_version_id}
  * @param declaredCount    {@code kfm:feature_count}, the catalog's declared number of features
  * @param featuresRead     how many features the loader read from the artifacts, when it loaded this version
- * @param loadDigest       the geometry digest the loader computed while loading ({@code md5sum:<count>:<32 hex>})
+ * @param loadDigest       the geometry digest the loader computed while loading ({@code pghash:<count>:<16 hex>})
  * @param minX             catalog bbox west (WGS 84 degrees); west &gt; east means the box crosses the antimeridian
  * @param minY             catalog bbox south
  * @param maxX             catalog bbox east

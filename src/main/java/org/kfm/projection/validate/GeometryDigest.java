@@ -11,12 +11,12 @@ public final class GeometryDigest {
     private GeometryDigest() {
     }
 
-    public static String of(long count, BigInteger sumA, BigInteger sumB) {
-        return DigestText.render(count, sumA, sumB);
+    public static String of(long count, BigInteger sum) {
+        return DigestText.render(count, sum);
     }
 
-    public static String of(long count, long sumA, long sumB) {
-        return DigestText.render(count, sumA, sumB);
+    public static String of(long count, long sum) {
+        return DigestText.render(count, sum);
     }
 
     public static boolean isWellFormed(String digest) {

@@ -117,9 +117,8 @@ final class StatsQuery {
     }
 
     private static String digest(ResultSet rs, long rows) throws SQLException {
-        BigDecimal a = rs.getBigDecimal("lane_a");
-        BigDecimal b = rs.getBigDecimal("lane_b");
-        return GeometryDigest.of(rows, a.toBigIntegerExact(), b.toBigIntegerExact());
+        BigDecimal sum = rs.getBigDecimal("digest_sum");
+        return GeometryDigest.of(rows, sum.toBigIntegerExact());
     }
 
     static Extent extent(ResultSet rs) throws SQLException {

@@ -15,17 +15,17 @@ class RecordedVersionsTest {
     @Test
     void readsRowsDigestAndExtentOfEveryVersionStillPresent() throws Exception {
         List<RecordedVersion> v = RecordedVersions.fromReportJson(report(
-                "pghash:6:1a77aac2c3200780388e5b9f125b4f2c", "unchanged")).orElseThrow();
+                "pghash:6:1a77aac2c3200780", "unchanged")).orElseThrow();
         assertEquals(1, v.size());
         assertEquals("a-v1", v.get(0).datasetVersionId());
         assertEquals(6, v.get(0).rows());
-        assertEquals("pghash:6:1a77aac2c3200780388e5b9f125b4f2c", v.get(0).digest());
+        assertEquals("pghash:6:1a77aac2c3200780", v.get(0).digest());
         assertTrue(v.get(0).extent().isPresent());
     }
 
     @Test
     void removedVersionsAreNotPartOfTheGeneration() throws Exception {
-        assertTrue(RecordedVersions.fromReportJson(report("pghash:6:" + "0".repeat(32), "removed")).orElseThrow()
+        assertTrue(RecordedVersions.fromReportJson(report("pghash:6:" + "0".repeat(16), "removed")).orElseThrow()
                 .isEmpty());
     }
 

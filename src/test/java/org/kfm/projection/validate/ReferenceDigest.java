@@ -7,17 +7,15 @@ import org.kfm.projection.digest.PgHash;
 /**
  * The geometry digest computed in Java straight from its definition, independent of the loader's
  * accumulator and of {@code DigestText}: per row PostgreSQL's record hash of (UTF-8 id, EWKB) with
- * seeds 0 and 1 ({@code PgHashIT} checks {@link PgHash} against the server), lanes summed with
- * wrapping long addition, which is the sum modulo 2^64.
+ * seed 0 ({@code PgHashIT} checks {@link PgHash} against the server), summed with wrapping long
+ * addition, which is the sum modulo 2^64.
  */
 final class ReferenceDigest {
     private long count;
-    private long laneA;
-    private long laneB;
+    private long sum;
 
     ReferenceDigest add(String featureId, byte[] ewkb) {
-        laneA += rowHash(featureId, ewkb, 0);
-        laneB += rowHash(featureId, ewkb, 1);
+        sum += rowHash(featureId, ewkb, 0);
         count++;
         return this;
     }
@@ -29,6 +27,6 @@ final class ReferenceDigest {
     }
 
     String digest() {
-        return String.format(Locale.ROOT, "pghash:%d:%016x%016x", count, laneA, laneB);
+        return String.format(Locale.ROOT, "pghash:%d:%016x", count, sum);
     }
 }
