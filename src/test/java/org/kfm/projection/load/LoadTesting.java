@@ -7,15 +7,12 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,6 +25,7 @@ import org.kfm.projection.db.PgIdentifier;
 import org.kfm.projection.feature.FeatureReaders;
 import org.kfm.projection.migrate.MigrationSource;
 import org.kfm.projection.migrate.SchemaMigrator;
+import org.kfm.projection.testing.TestCatalogs;
 import org.kfm.projection.testing.TestDatabase;
 
 /** Shared set-up of the loader tests: migrated schemas, catalogs, loaders and small queries. */
@@ -131,21 +129,10 @@ final class LoadTesting {
         ObjectNode assets = doc.putObject("assets");
         for (Asset a : item.assets()) {
             assets.putObject(a.key()).put("href", a.file().toUri().toString()).put("type", a.mediaType())
-                    .put("file:checksum", checksum(a.file())).put("file:size", size(a.file()))
+                    .put("file:checksum", TestCatalogs.checksum(a.file())).put("file:size", size(a.file()))
                     .putArray("roles").add("data");
         }
         return doc;
-    }
-
-    static String checksum(Path file) {
-        try {
-            return "1220" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(Files.readAllBytes(file)));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private static long size(Path file) {
