@@ -26,6 +26,7 @@ final class RawCapture extends FilterInputStream {
     /** Absolute offset where the latest read starts. */
     private long latestRead;
     private long captureStart = -1;
+    private final byte[] one = new byte[1];
 
     RawCapture(InputStream in) {
         super(in);
@@ -33,7 +34,6 @@ final class RawCapture extends FilterInputStream {
 
     @Override
     public int read() throws IOException {
-        byte[] one = new byte[1];
         int n = read(one, 0, 1);
         return n < 0 ? -1 : one[0] & 0xff;
     }
