@@ -33,26 +33,25 @@ import org.kfm.projection.validate.ParityReport;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "projection")
 public class ProjectionResource {
-    @Inject
-    ProjectionOperations operations;
+    private final ProjectionOperations operations;
+    private final Settings settings;
+    private final CatalogPolicy catalogs;
+    private final AuditTrail audit;
+    private final ServiceMetrics metrics;
+    private final JsonWebToken jwt;
+    private final ObjectMapper json;
 
     @Inject
-    Settings settings;
-
-    @Inject
-    CatalogPolicy catalogs;
-
-    @Inject
-    AuditTrail audit;
-
-    @Inject
-    ServiceMetrics metrics;
-
-    @Inject
-    JsonWebToken jwt;
-
-    @Inject
-    ObjectMapper json;
+    public ProjectionResource(ProjectionOperations operations, Settings settings, CatalogPolicy catalogs,
+            AuditTrail audit, ServiceMetrics metrics, JsonWebToken jwt, ObjectMapper json) {
+        this.operations = operations;
+        this.settings = settings;
+        this.catalogs = catalogs;
+        this.audit = audit;
+        this.metrics = metrics;
+        this.jwt = jwt;
+        this.json = json;
+    }
 
     @GET
     @RolesAllowed({Roles.VIEWER, Roles.OPERATOR})

@@ -41,26 +41,25 @@ import org.kfm.projection.service.RebuildService;
 public class RebuildsResource {
     static final int MAX_PAGE_SIZE = 100;
 
-    @Inject
-    RebuildService rebuilds;
+    private final RebuildService rebuilds;
+    private final OpsStore ops;
+    private final Settings settings;
+    private final CatalogPolicy catalogs;
+    private final AuditTrail audit;
+    private final JsonWebToken jwt;
+    private final ObjectMapper json;
 
     @Inject
-    OpsStore ops;
-
-    @Inject
-    Settings settings;
-
-    @Inject
-    CatalogPolicy catalogs;
-
-    @Inject
-    AuditTrail audit;
-
-    @Inject
-    JsonWebToken jwt;
-
-    @Inject
-    ObjectMapper json;
+    public RebuildsResource(RebuildService rebuilds, OpsStore ops, Settings settings, CatalogPolicy catalogs,
+            AuditTrail audit, JsonWebToken jwt, ObjectMapper json) {
+        this.rebuilds = rebuilds;
+        this.ops = ops;
+        this.settings = settings;
+        this.catalogs = catalogs;
+        this.audit = audit;
+        this.jwt = jwt;
+        this.json = json;
+    }
 
     @POST
     @RolesAllowed(Roles.OPERATOR)
