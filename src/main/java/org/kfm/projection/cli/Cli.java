@@ -1,5 +1,6 @@
 package org.kfm.projection.cli;
 
+import java.util.ServiceLoader;
 import org.kfm.projection.error.ErrorCode;
 import org.kfm.projection.error.KfmException;
 import picocli.CommandLine;
@@ -10,7 +11,14 @@ public final class Cli {
     }
 
     public static CommandLine commandLine(CommandLine.IFactory factory) {
-        return withConventions(new CommandLine(KfmCommand.class, factory));
+        CommandLine cl = new CommandLine(KfmCommand.class, factory);
+        for (CommandContributor contributor : ServiceLoader.load(CommandContributor.class, Cli.class.getClassLoader())) {
+            for (Class<?> command : contributor.commands()) {
+                cl.addSubcommand(new CommandLine(command, factory));
+            }
+        }
+        // after the contributed commands: the conventions apply to the tree as it is when set
+        return withConventions(cl);
     }
 
     /**

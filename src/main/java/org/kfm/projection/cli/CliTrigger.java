@@ -4,11 +4,11 @@ import org.kfm.projection.config.Settings;
 import org.kfm.projection.ops.Trigger;
 
 /** Who a CLI run is recorded as: kfm.triggered-by (a CronJob sets it), else user@host. */
-final class CliTrigger {
+public final class CliTrigger {
     private CliTrigger() {
     }
 
-    static Trigger of(Settings settings) {
+    public static Trigger of(Settings settings) {
         String principal = settings.triggeredBy().orElseGet(() -> System.getProperty("user.name", "unknown") + "@"
                 + hostname());
         return new Trigger(principal, "cli");

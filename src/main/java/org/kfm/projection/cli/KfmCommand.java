@@ -16,8 +16,6 @@ import picocli.CommandLine.Command;
             RollbackCommand.class,
             PruneCommand.class,
             ServeCommand.class,
-            GenerateCatalogCommand.class,
-            BenchCommand.class,
         },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {

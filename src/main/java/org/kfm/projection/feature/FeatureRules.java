@@ -25,8 +25,6 @@ public final class FeatureRules {
     public static final String MISSING_FEATURE_ID = "missing-feature-id";
     /** A feature id that is not a string or number, or is empty. */
     public static final String INVALID_FEATURE_ID = "invalid-feature-id";
-    /** Two features of one artifact share an id. */
-    public static final String DUPLICATE_FEATURE_ID = "duplicate-feature-id";
     /** A FlatGeobuf file that is truncated, corrupt, or not FlatGeobuf. */
     public static final String MALFORMED_FLATGEOBUF = "malformed-flatgeobuf";
     /** A FlatGeobuf header CRS that differs from the EPSG code the catalog declares. */

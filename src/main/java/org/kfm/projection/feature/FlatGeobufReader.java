@@ -34,7 +34,6 @@ final class FlatGeobufReader implements FeatureReader {
     private final GeometryTransformer transformer;
     private final ShapeAssembler assembler;
     private final FlatGeobufGeometryDecoder decoder;
-    private final FeatureIdRegistry ids;
     private final byte[] prefix = new byte[8];
     private final org.wololo.flatgeobuf.generated.Feature fgbFeature = new org.wololo.flatgeobuf.generated.Feature();
     private byte[] buffer = new byte[64 * 1024];
@@ -50,7 +49,6 @@ final class FlatGeobufReader implements FeatureReader {
         this.in = new BufferedInputStream(in, 64 * 1024);
         this.factory = factory;
         this.ctx = ctx;
-        this.ids = ctx.refuseDuplicateIds() ? new FeatureIdRegistry() : null;
         this.transformer = transformer;
         this.assembler = new ShapeAssembler(ctx.sourceEpsg());
         this.decoder = new FlatGeobufGeometryDecoder(assembler.factory());
@@ -198,12 +196,6 @@ final class FlatGeobufReader implements FeatureReader {
                             ? "the file has no \"" + ctx.featureIdProperty().orElse("id") + "\" column to take ids from;"
                                     + " set the item's kfm:feature_id_property to the id column"
                             : "the feature has no value (or an empty one) in the id column \"" + idColumnName + "\"");
-        }
-        long first = ids == null ? -1 : ids.putIfAbsent(id, index);
-        if (first >= 0) {
-            throw new BadInputException(FeatureRules.DUPLICATE_FEATURE_ID, ctx.artifact(), position(index, start, id),
-                    "feature id \"" + id + "\" of feature " + index + " was already used by feature " + first
-                            + "; ids must be unique within an artifact");
         }
         return id;
     }

@@ -20,7 +20,6 @@ final class GeoJsonFeatureParser {
     private final ShapeAssembler assembler;
     private final GeometryTransformer transformer;
     private final PropertiesCopier properties;
-    private final FeatureIdRegistry ids;
     private final RawCapture raw;
 
     /**
@@ -36,7 +35,6 @@ final class GeoJsonFeatureParser {
         this.assembler = new ShapeAssembler(ctx.sourceEpsg());
         this.transformer = transformer;
         this.properties = new PropertiesCopier(factory);
-        this.ids = ctx.refuseDuplicateIds() ? new FeatureIdRegistry() : null;
     }
 
     /** Parses the Feature the parser is on (START_OBJECT); leaves the parser on its END_OBJECT. */
@@ -134,11 +132,6 @@ final class GeoJsonFeatureParser {
                             : " and no \"" + idProperty + "\" property (the item's kfm:feature_id_property)"));
         }
         site.id(id);
-        long first = ids == null ? -1 : ids.putIfAbsent(id, index);
-        if (first >= 0) {
-            throw site.atFeature(FeatureRules.DUPLICATE_FEATURE_ID, "feature id \"" + id + "\" of feature " + index
-                    + " was already used by feature " + first + "; ids must be unique within an artifact");
-        }
         return id;
     }
 }

@@ -11,28 +11,16 @@ import java.util.Optional;
  * @param targetEpsg EPSG code of the projection's geometries (4326 unless configured)
  * @param featureIdProperty the item's {@code kfm:feature_id_property}: which property holds the feature id
  *     when the GeoJSON {@code id} member is absent (for FlatGeobuf: which column holds it)
- * @param refuseDuplicateIds whether the reader itself refuses an id used twice in the artifact
- *     ({@code duplicate-feature-id}, naming both features). That needs every id in memory, about
- *     47 MB per million ids; the loader turns it off because the table's primary key finds
- *     duplicates without a memory bound (docs/loader.md)
+ *
+ * <p>Readers do not look for duplicate ids: that would need every id in memory (about 47 MB per
+ * million); the projection's primary key finds them without a memory bound (docs/loader.md).
  */
-public record ReaderContext(String artifact, int sourceEpsg, int targetEpsg, Optional<String> featureIdProperty,
-                            boolean refuseDuplicateIds) {
+public record ReaderContext(String artifact, int sourceEpsg, int targetEpsg, Optional<String> featureIdProperty) {
     public static final int WGS84 = 4326;
 
     public ReaderContext {
         Objects.requireNonNull(artifact, "artifact");
         featureIdProperty = featureIdProperty == null ? Optional.empty() : featureIdProperty;
-    }
-
-    /** A context whose reader refuses duplicate ids itself. */
-    public ReaderContext(String artifact, int sourceEpsg, int targetEpsg, Optional<String> featureIdProperty) {
-        this(artifact, sourceEpsg, targetEpsg, featureIdProperty, true);
-    }
-
-    /** The same context, leaving duplicate ids to whoever stores the features. */
-    public ReaderContext withoutDuplicateCheck() {
-        return new ReaderContext(artifact, sourceEpsg, targetEpsg, featureIdProperty, false);
     }
 
     /** An artifact in {@code sourceEpsg} read into WGS 84, ids from the {@code id} member only. */

@@ -114,8 +114,7 @@ final class AssetCopier {
         VerifyingInputStream in = store.openVerified(asset.href(), asset.checksum(), asset.size());
         // Duplicate ids, within this asset or across the version's assets, are the primary key's to find
         // (ShadowIndexes names them with their evidence_ref): no id set in memory, so no size limit.
-        ReaderContext ctx = new ReaderContext(cursor.href, item.sourceEpsg(), targetSrid, item.featureIdProperty())
-                .withoutDuplicateCheck();
+        ReaderContext ctx = new ReaderContext(cursor.href, item.sourceEpsg(), targetSrid, item.featureIdProperty());
         // Jackson closes its source at end of input; the shield keeps the stream open for drainAndVerify.
         try (VerifyingInputStream owned = in;
                 FeatureReader reader = readers.open(new CloseShield(in), asset.format(), ctx)) {

@@ -12,8 +12,8 @@ import java.time.Duration;
 import java.util.Map;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
-import org.kfm.projection.feature.synth.SyntheticCatalogWriter;
-import org.kfm.projection.feature.synth.SyntheticFormat;
+import org.kfm.projection.bench.synth.SyntheticCatalogWriter;
+import org.kfm.projection.bench.synth.SyntheticFormat;
 
 /** A cancel stops the load at its next batch; the run ends CANCELLED and the live generation stays. */
 @QuarkusTest

@@ -8,7 +8,7 @@ import picocli.CommandLine;
  * picocli instantiates every subcommand while building the tree, and commands that take injected
  * beans (migrate, smoke) have no no-arg constructor; they get nulls here and must not be run.
  */
-final class WithoutQuarkusFactory implements CommandLine.IFactory {
+public final class WithoutQuarkusFactory implements CommandLine.IFactory {
     @Override
     public <K> K create(Class<K> cls) throws Exception {
         try {

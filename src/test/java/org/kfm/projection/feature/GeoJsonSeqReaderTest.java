@@ -77,10 +77,9 @@ class GeoJsonSeqReaderTest {
     void namesTheLineOfAGeometryError() {
         BadInputException e = refused("\u001e{\"type\":\"Feature\",\"id\":\"a\",\"geometry\":{\"type\":\"Point\","
                 + "\"coordinates\":[1,2]}}\n\u001e{\"type\":\"Feature\",\"id\":\"b\",\n\"geometry\":{\"type\":\"Point\","
-                + "\"coordinates\":[]}}\n\u001e{\"type\":\"Feature\",\"id\":\"b\",\"geometry\":{\"type\":\"Point\","
-                + "\"coordinates\":[1,2]}}\n");
-        assertEquals(FeatureRules.DUPLICATE_FEATURE_ID, e.rule());
-        assertTrue(e.position().startsWith("line 4, column 2 (feature 2, id \"b\")"), e.getMessage());
-        assertTrue(e.getMessage().contains("already used by feature 1"), e.getMessage());
+                + "\"coordinates\":[]}}\n\u001e{\"type\":\"Feature\",\"id\":\"c\",\"geometry\":{\"type\":\"Point\","
+                + "\"coordinates\":[1]}}\n");
+        assertEquals(FeatureRules.MALFORMED_GEOMETRY, e.rule());
+        assertTrue(e.position().startsWith("line 4, column 72 (feature 2, id \"c\")"), e.getMessage());
     }
 }

@@ -11,8 +11,8 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.kfm.projection.feature.synth.SyntheticCatalogWriter;
-import org.kfm.projection.feature.synth.SyntheticFormat;
+import org.kfm.projection.bench.synth.SyntheticCatalogWriter;
+import org.kfm.projection.bench.synth.SyntheticFormat;
 
 /**
  * The readers stream: a million-feature GeoJSON (about 370 MB, a million distinct ids to check for

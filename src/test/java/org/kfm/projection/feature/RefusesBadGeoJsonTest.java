@@ -59,8 +59,6 @@ class RefusesBadGeoJsonTest {
                         + "{\"type\":\"Point\",\"coordinates\":[1,2]}}"), "line 2, column 78 (feature 1)"),
                 Arguments.of("invalid-feature-id", fc("{\"type\":\"Feature\",\"id\":[1],\"geometry\":null}"),
                         "line 2, column 24 (feature 0)"),
-                Arguments.of("duplicate-feature-id", fc(OK + "\n" + OK.replace("\"ok\"", "\"a\"") + "\n"
-                        + OK.replace("\"ok\"", "1") + "\n" + OK.replace("\"ok\"", "\"1\"").replace("}},", "}}")), "line 5, column 1 (feature 3, id \"1\")"),
                 Arguments.of("coordinate-out-of-range", fc("{\"type\":\"Feature\",\"id\":\"far\",\"geometry\":"
                         + "{\"type\":\"Point\",\"coordinates\":[181,2]}}"), "line 2, column 1 (feature 0, id \"far\")"),
                 Arguments.of("coordinate-out-of-range", fc("{\"type\":\"Feature\",\"id\":\"inf\",\"geometry\":"

@@ -19,8 +19,8 @@ import org.kfm.projection.feature.Feature;
 import org.kfm.projection.feature.FeatureReader;
 import org.kfm.projection.feature.FeatureReaders;
 import org.kfm.projection.feature.ReaderContext;
-import org.kfm.projection.feature.synth.SyntheticCatalogWriter;
-import org.kfm.projection.feature.synth.SyntheticFormat;
+import org.kfm.projection.bench.synth.SyntheticCatalogWriter;
+import org.kfm.projection.bench.synth.SyntheticFormat;
 import org.postgresql.ds.PGSimpleDataSource;
 
 /**

@@ -29,8 +29,8 @@ import org.kfm.projection.error.BadInputException;
 import org.kfm.projection.error.ErrorCode;
 import org.kfm.projection.feature.FeatureFormat;
 import org.kfm.projection.feature.FeatureReaders;
-import org.kfm.projection.feature.synth.SyntheticCatalogWriter;
-import org.kfm.projection.feature.synth.SyntheticFormat;
+import org.kfm.projection.bench.synth.SyntheticCatalogWriter;
+import org.kfm.projection.bench.synth.SyntheticFormat;
 import org.kfm.projection.testing.TestDatabase;
 
 /**

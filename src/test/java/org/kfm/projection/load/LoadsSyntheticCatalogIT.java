@@ -18,8 +18,8 @@ import org.kfm.projection.artifact.StoreSettings;
 import org.kfm.projection.catalog.Catalog;
 import org.kfm.projection.db.PgIdentifier;
 import org.kfm.projection.feature.FeatureReaders;
-import org.kfm.projection.feature.synth.SyntheticCatalogWriter;
-import org.kfm.projection.feature.synth.SyntheticFormat;
+import org.kfm.projection.bench.synth.SyntheticCatalogWriter;
+import org.kfm.projection.bench.synth.SyntheticFormat;
 import org.kfm.projection.testing.TestDatabase;
 
 /** A generated 20,000-feature catalog loaded on one and on two connections gives the same projection. */

@@ -16,7 +16,7 @@ import org.kfm.projection.db.PgIdentifier;
 import org.kfm.projection.error.ErrorCode;
 import org.kfm.projection.error.KfmException;
 import org.kfm.projection.ops.RunOutcome;
-import org.kfm.projection.run.bench.BenchServices;
+import org.kfm.projection.bench.rebuild.BenchServices;
 import org.kfm.projection.testing.TestDatabase;
 import org.kfm.projection.testing.TestRuns;
 import org.kfm.projection.validate.ParityPolicy;

@@ -1,9 +1,0 @@
-package org.kfm.projection.feature.synth;
-
-import java.io.Closeable;
-import java.io.IOException;
-
-/** Writes generated features to one artifact, streaming. */
-interface FeatureSink extends Closeable {
-    void write(SyntheticFeature feature) throws IOException;
-}
