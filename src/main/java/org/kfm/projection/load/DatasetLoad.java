@@ -12,7 +12,7 @@ import java.util.Objects;
  *     load fails with {@code feature-count-mismatch})
  * @param rowsCopied rows the server reported for the COPY statements ({@code endCopy()})
  * @param geometryDigest {@link GeometryDigest#value()} over every row of the dataset version, comparable
- *     with {@link GeometryDigests#inDatabase}
+ *     with parity's digest of the same rows in SQL (sql/validate/version_stats.sql)
  * @param assets in the item's asset order (sorted by key)
  */
 public record DatasetLoad(String datasetVersionId, long declared, long featuresRead, long rowsCopied,

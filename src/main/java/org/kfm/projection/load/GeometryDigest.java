@@ -1,6 +1,5 @@
 package org.kfm.projection.load;
 
-import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import org.kfm.projection.digest.DigestText;
 import org.kfm.projection.digest.PgHash;
@@ -12,7 +11,7 @@ import org.kfm.projection.digest.PgHash;
  * {@code ST_AsEWKB(geom)} returns ({@link DigestText} has the definition). The digest is the row
  * count and the sum modulo 2^64, rendered {@code pghash:<count>:<16 hex>}.
  * Sums commute, so rows may arrive in any order and per-asset digests can be {@link #merge}d;
- * {@code sql/load/geometry_digest.sql} computes the same value in the database.
+ * parity computes the same value in the database ({@code sql/validate/version_stats.sql}).
  *
  * <p>Thread-confined: one instance per loader thread; merge afterwards.
  */
@@ -49,26 +48,11 @@ public final class GeometryDigest {
 
     /** The digest text, {@code pghash:<count>:<16 hex>}. */
     public String value() {
-        return render(count, sum);
+        return DigestText.render(count, sum);
     }
 
     @Override
     public String toString() {
         return value();
-    }
-
-    /** The digest text for a count and a sum already reduced modulo 2^64 (as two's complement). */
-    public static String render(long count, long sum) {
-        return DigestText.render(count, sum);
-    }
-
-    /** A sum of any size (from SQL's {@code numeric}) reduced modulo 2^64, then rendered. */
-    public static String render(long count, BigInteger sum) {
-        return DigestText.render(count, sum);
-    }
-
-    /** Whether {@code text} has the digest's shape. */
-    public static boolean isDigest(String text) {
-        return DigestText.isWellFormed(text);
     }
 }

@@ -43,18 +43,18 @@ public final class ShadowIndexes {
     private static final Logger LOG = LoggerFactory.getLogger(ShadowIndexes.class);
 
     /**
-     * Run on each index-building connection before a build (the benchmark's reference A runs them too):
+     * Run on each index-building connection before a build:
      * at least 256 MB of {@code maintenance_work_mem}, never lowering a larger setting. With the server
      * default of 64 MB both builds of a million-row {@code feature_geom} spill their sorts to disk
      * (the primary key needs ~90 MB, the GiST's sorted build ~70 MB: {@code trace_sort}); in memory
      * they need 10-20% less CPU and write no temporary files. {@link #SESSION_RESETS} undoes it, so a
      * pooled connection goes back as it came.
      */
-    public static final List<String> SESSION_SETTINGS = List.of("SELECT set_config('maintenance_work_mem', "
+    private static final List<String> SESSION_SETTINGS = List.of("SELECT set_config('maintenance_work_mem', "
             + "CASE WHEN pg_size_bytes(current_setting('maintenance_work_mem')) < pg_size_bytes('256MB') "
             + "THEN '256MB' ELSE current_setting('maintenance_work_mem') END, false)");
     /** Run after the builds on each connection that ran {@link #SESSION_SETTINGS}. */
-    public static final List<String> SESSION_RESETS = List.of("RESET maintenance_work_mem");
+    private static final List<String> SESSION_RESETS = List.of("RESET maintenance_work_mem");
 
     /** What {@link #setAside} captured and dropped. */
     public record SetAside(PgIdentifier schema, List<IndexDefinition> definitions, Duration duration) {

@@ -117,11 +117,6 @@ public class RebuildService {
         }
     }
 
-    /** Whether this process runs that rebuild right now. */
-    public boolean runsHere(UUID runId) {
-        return active.containsKey(runId);
-    }
-
     /**
      * Asks a running rebuild to stop at its next batch, wherever it runs (the ops schema carries the
      * request to other replicas).

@@ -1,5 +1,6 @@
 package org.kfm.projection.validate;
 
+import org.kfm.projection.digest.DigestText;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
@@ -24,7 +25,7 @@ final class LiveComparison {
 
         String digest(String id) {
             VersionStats s = stats.get(id);
-            return s == null ? GeometryDigest.EMPTY : s.digest();
+            return s == null ? DigestText.EMPTY : s.digest();
         }
 
         long rows(String id) {

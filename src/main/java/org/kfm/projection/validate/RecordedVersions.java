@@ -1,5 +1,6 @@
 package org.kfm.projection.validate;
 
+import org.kfm.projection.digest.DigestText;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,7 +33,7 @@ public final class RecordedVersions {
             }
             JsonNode digest = v.get("sqlDigest");
             JsonNode rows = v.get("rows");
-            if (digest == null || !digest.isTextual() || !GeometryDigest.isWellFormed(digest.asText()) || rows == null
+            if (digest == null || !digest.isTextual() || !DigestText.isWellFormed(digest.asText()) || rows == null
                     || !rows.canConvertToLong() || !v.hasNonNull("datasetVersionId")) {
                 return Optional.empty();
             }

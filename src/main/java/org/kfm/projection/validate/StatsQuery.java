@@ -1,5 +1,6 @@
 package org.kfm.projection.validate;
 
+import org.kfm.projection.digest.DigestText;
 import java.math.BigDecimal;
 import java.sql.Array;
 import java.sql.Connection;
@@ -118,7 +119,7 @@ final class StatsQuery {
 
     private static String digest(ResultSet rs, long rows) throws SQLException {
         BigDecimal sum = rs.getBigDecimal("digest_sum");
-        return GeometryDigest.of(rows, sum.toBigIntegerExact());
+        return DigestText.render(rows, sum.toBigIntegerExact());
     }
 
     static Extent extent(ResultSet rs) throws SQLException {

@@ -1,5 +1,7 @@
 package org.kfm.projection.validate;
 
+import org.kfm.projection.digest.DigestText;
+
 /**
  * What one aggregate scan found for one dataset version of a generation.
  *
@@ -12,7 +14,7 @@ record VersionStats(String datasetVersionId, long rows, String digest, long srid
 
     /** A dataset version with a {@code dataset_version} row and no features. */
     static VersionStats none(String datasetVersionId) {
-        return new VersionStats(datasetVersionId, 0, GeometryDigest.EMPTY, 0, 0, 0, 0, 0, null);
+        return new VersionStats(datasetVersionId, 0, DigestText.EMPTY, 0, 0, 0, 0, 0, null);
     }
 
     /** The SRIDs found instead of the target, e.g. {@code 3857} or {@code 3857..26914}. */

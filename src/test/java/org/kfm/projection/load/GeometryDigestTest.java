@@ -1,5 +1,6 @@
 package org.kfm.projection.load;
 
+import org.kfm.projection.digest.DigestText;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -58,16 +59,16 @@ class GeometryDigestTest {
         // three times the hash of "pt-1" (negative as int8): the sum wraps past -2^63
         BigInteger a = new BigInteger("ec6a566af2c340a3", 16).subtract(BigInteger.ONE.shiftLeft(64))
                 .multiply(BigInteger.valueOf(3));
-        assertEquals("pghash:3:c53f0340d849c1e9", GeometryDigest.render(3, a));
-        assertEquals(GeometryDigest.render(3, a.longValue()), GeometryDigest.render(3, a));
-        assertEquals("pghash:1:ffffffffffffffff", GeometryDigest.render(1, BigInteger.valueOf(-1)));
+        assertEquals("pghash:3:c53f0340d849c1e9", DigestText.render(3, a));
+        assertEquals(DigestText.render(3, a.longValue()), DigestText.render(3, a));
+        assertEquals("pghash:1:ffffffffffffffff", DigestText.render(1, BigInteger.valueOf(-1)));
     }
 
     @Test
     void recognisesItsFormat() {
-        assertTrue(GeometryDigest.isDigest(new GeometryDigest().value()));
-        assertFalse(GeometryDigest.isDigest("pghash:1:abc"));
-        assertFalse(GeometryDigest.isDigest("md5sum:1:" + "0".repeat(32)));
-        assertFalse(GeometryDigest.isDigest("pghash:1:" + "0".repeat(32)), "two lanes: a format never released");
+        assertTrue(DigestText.isWellFormed(new GeometryDigest().value()));
+        assertFalse(DigestText.isWellFormed("pghash:1:abc"));
+        assertFalse(DigestText.isWellFormed("md5sum:1:" + "0".repeat(32)));
+        assertFalse(DigestText.isWellFormed("pghash:1:" + "0".repeat(32)), "two lanes: a format never released");
     }
 }

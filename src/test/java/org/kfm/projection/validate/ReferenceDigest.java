@@ -10,23 +10,23 @@ import org.kfm.projection.digest.PgHash;
  * seed 0 ({@code PgHashIT} checks {@link PgHash} against the server), summed with wrapping long
  * addition, which is the sum modulo 2^64.
  */
-final class ReferenceDigest {
+public final class ReferenceDigest {
     private long count;
     private long sum;
 
-    ReferenceDigest add(String featureId, byte[] ewkb) {
+    public ReferenceDigest add(String featureId, byte[] ewkb) {
         sum += rowHash(featureId, ewkb, 0);
         count++;
         return this;
     }
 
     /** {@code hash_record_extended(ROW(convert_to(id, 'UTF8'), ewkb), seed)}: 31 * h(id) + h(ewkb). */
-    static long rowHash(String featureId, byte[] ewkb, long seed) {
+    public static long rowHash(String featureId, byte[] ewkb, long seed) {
         byte[] id = featureId.getBytes(StandardCharsets.UTF_8);
         return 31 * PgHash.bytesExtended(id, 0, id.length, seed) + PgHash.bytesExtended(ewkb, 0, ewkb.length, seed);
     }
 
-    String digest() {
+    public String digest() {
         return String.format(Locale.ROOT, "pghash:%d:%016x", count, sum);
     }
 }

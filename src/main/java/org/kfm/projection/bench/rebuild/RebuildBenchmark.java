@@ -27,7 +27,6 @@ import org.kfm.projection.error.ErrorCode;
 import org.kfm.projection.error.KfmException;
 import org.kfm.projection.bench.synth.CoordinatePrecision;
 import org.kfm.projection.bench.synth.SyntheticCatalogWriter;
-import org.kfm.projection.load.ShadowIndexes;
 import org.kfm.projection.bench.synth.SyntheticFormat;
 import org.kfm.projection.ops.Trigger;
 import org.kfm.projection.run.RebuildOrchestrator;
@@ -130,8 +129,7 @@ public final class RebuildBenchmark {
         PgIdentifier projection = services.settings().projection();
         PgIdentifier refA = projection.suffixed("_ref_copy");
         PgIdentifier refB = projection.suffixed("_ref_ogr");
-        ReferenceLoads refs = new ReferenceLoads(services.dataSource(), target, o.psql(), parallelism,
-                ShadowIndexes.SESSION_SETTINGS, ShadowIndexes.SESSION_RESETS);
+        ReferenceLoads refs = new ReferenceLoads(services.dataSource(), target, o.psql(), parallelism);
         log.accept("warm-up: one untimed rebuild of " + features + " features into " + projection);
         rebuild(orchestrator, catalogFile);
         Path copyFile = catalogFile.getParent().resolve("reference-a.pgcopy");

@@ -1,5 +1,6 @@
 package org.kfm.projection.load;
 
+import org.kfm.projection.digest.DigestText;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -28,7 +29,7 @@ public final class GeometryDigests {
         Map<String, String> out = new LinkedHashMap<>();
         try (PreparedStatement ps = connection.prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
-                out.put(rs.getString(1), GeometryDigest.render(rs.getLong(2),
+                out.put(rs.getString(1), DigestText.render(rs.getLong(2),
                         rs.getBigDecimal(3).toBigIntegerExact()));
             }
         } catch (SQLException e) {
