@@ -21,14 +21,20 @@ public final class Cli {
     public static CommandLine withConventions(CommandLine cl) {
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             if (ex instanceof KfmException k) {
-                commandLine.getErr().println("error: " + k.getMessage());
-                commandLine.getErr().println("(rule " + k.rule() + ", exit code " + k.code().exitCode() + ")");
-                return k.code().exitCode();
+                return report(commandLine, k);
             }
             throw ex;
         });
         cl.setExitCodeExceptionMapper(Cli::exitCode);
         return cl;
+    }
+
+    /** Prints {@code e} as every command prints an error, and returns its exit code. */
+    static int report(CommandLine commandLine, KfmException e) {
+        commandLine.getErr().println("error: " + e.getMessage());
+        commandLine.getErr().println("(rule " + e.rule() + ", exit code " + e.code().exitCode() + ")");
+        commandLine.getErr().flush();
+        return e.code().exitCode();
     }
 
     /** Picocli consults this mapper for parse errors too, so a bad option must map to bad usage here. */

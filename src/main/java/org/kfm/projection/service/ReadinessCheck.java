@@ -11,7 +11,7 @@ import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 import org.eclipse.microprofile.health.Readiness;
 import org.flywaydb.core.api.MigrationVersion;
-import org.kfm.projection.config.Settings;
+import org.kfm.projection.settings.Settings;
 import org.kfm.projection.migrate.DatabaseBootstrap;
 import org.kfm.projection.migrate.MigrationSource;
 import org.kfm.projection.migrate.SchemaMigrator;

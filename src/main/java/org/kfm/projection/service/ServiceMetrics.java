@@ -11,7 +11,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
-import org.kfm.projection.config.Settings;
+import org.kfm.projection.settings.Settings;
 import org.kfm.projection.ops.Generation;
 import org.kfm.projection.ops.GenerationStore;
 import org.kfm.projection.ops.OpsStore;
