@@ -21,7 +21,7 @@ public final class Cli {
     public static CommandLine withConventions(CommandLine cl) {
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             if (ex instanceof KfmException k) {
-                return report(commandLine, k);
+                return report(commandLine.getErr(), k);
             }
             throw ex;
         });
@@ -30,10 +30,10 @@ public final class Cli {
     }
 
     /** Prints {@code e} as every command prints an error, and returns its exit code. */
-    static int report(CommandLine commandLine, KfmException e) {
-        commandLine.getErr().println("error: " + e.getMessage());
-        commandLine.getErr().println("(rule " + e.rule() + ", exit code " + e.code().exitCode() + ")");
-        commandLine.getErr().flush();
+    static int report(java.io.PrintWriter err, KfmException e) {
+        err.println("error: " + e.getMessage());
+        err.println("(rule " + e.rule() + ", exit code " + e.code().exitCode() + ")");
+        err.flush();
         return e.code().exitCode();
     }
 

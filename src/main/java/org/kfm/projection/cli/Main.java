@@ -5,6 +5,7 @@ import io.quarkus.runtime.QuarkusApplication;
 import io.quarkus.runtime.annotations.QuarkusMain;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
+import java.io.PrintWriter;
 import java.util.List;
 import org.kfm.projection.error.KfmException;
 import org.kfm.projection.settings.KfmSettings;
@@ -44,14 +45,14 @@ public class Main implements QuarkusApplication {
 
     @Override
     public int run(String... args) {
-        CommandLine cl = Cli.commandLine(factory);
+        // before the command line exists: building it creates the commands, which take settings
         if (args.length > 0 && List.of(args).stream().noneMatch(HELP::contains)) {
             try {
                 settings.get();
             } catch (KfmException e) {
-                return Cli.report(cl, e);
+                return Cli.report(new PrintWriter(System.err, true), e);
             }
         }
-        return cl.execute(args);
+        return Cli.commandLine(factory).execute(args);
     }
 }
