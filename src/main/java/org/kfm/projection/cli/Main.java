@@ -6,7 +6,6 @@ import io.quarkus.runtime.annotations.QuarkusMain;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.io.PrintWriter;
-import java.util.List;
 import org.kfm.projection.error.KfmException;
 import org.kfm.projection.settings.KfmSettings;
 import picocli.CommandLine;
@@ -20,9 +19,6 @@ import picocli.CommandLine;
  */
 @QuarkusMain
 public class Main implements QuarkusApplication {
-    /** Arguments that print and exit without reading the configuration. */
-    private static final List<String> HELP = List.of("-h", "--help", "-V", "--version", "help");
-
     private final CommandLine.IFactory factory;
     private final Instance<KfmSettings> settings;
 
@@ -46,12 +42,10 @@ public class Main implements QuarkusApplication {
     @Override
     public int run(String... args) {
         // before the command line exists: building it creates the commands, which take settings
-        if (args.length > 0 && List.of(args).stream().noneMatch(HELP::contains)) {
-            try {
-                settings.get();
-            } catch (KfmException e) {
-                return Cli.report(new PrintWriter(System.err, true), e);
-            }
+        try {
+            settings.get();
+        } catch (KfmException e) {
+            return Cli.report(new PrintWriter(System.err, true), e);
         }
         return Cli.commandLine(factory).execute(args);
     }
