@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
+import org.flywaydb.core.api.MigrationVersion;
 import org.kfm.projection.db.PgIdentifier;
 import org.kfm.projection.error.ErrorCode;
 import org.kfm.projection.error.KfmException;
@@ -89,6 +90,14 @@ public final class DatabaseBootstrap {
         List<String> versions = new SchemaMigrator(dataSource, MigrationSource.load(OPS_MIGRATIONS), "", clock)
                 .availableVersions();
         return versions.get(versions.size() - 1);
+    }
+
+    /**
+     * Whether an ops schema at {@code applied} is current for this release: at {@code latest} or
+     * newer (a later replica migrated it; ops migrations only add).
+     */
+    public static boolean opsSchemaCurrent(String applied, String latest) {
+        return MigrationVersion.fromVersion(applied).compareTo(MigrationVersion.fromVersion(latest)) >= 0;
     }
 
     private String ensurePostgis() {

@@ -17,6 +17,7 @@ import org.kfm.projection.run.MigrationRuns;
 import org.kfm.projection.run.ProjectionOperations;
 import org.kfm.projection.run.RebuildOrchestrator;
 import org.kfm.projection.run.RebuildServices;
+import org.kfm.projection.run.ServiceHealth;
 import org.kfm.projection.run.SwapListener;
 import org.kfm.projection.settings.KfmSettings;
 import org.kfm.projection.settings.ServiceSettings;
@@ -89,6 +90,12 @@ public class CoreProducers {
     @ApplicationScoped
     ProjectionOperations operations(RebuildServices services) {
         return new ProjectionOperations(services);
+    }
+
+    @Produces
+    @Singleton
+    ServiceHealth serviceHealth(RebuildServices services) {
+        return new ServiceHealth(services);
     }
 
     @Produces
