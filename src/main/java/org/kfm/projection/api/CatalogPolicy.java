@@ -6,7 +6,7 @@ import java.net.URI;
 import java.util.List;
 import java.util.Optional;
 import org.kfm.projection.artifact.ArtifactStores;
-import org.kfm.projection.config.ServiceSettings;
+import org.kfm.projection.settings.ServiceSettings;
 import org.kfm.projection.error.KfmException;
 
 /**

@@ -29,14 +29,20 @@ public final class Cli {
     public static CommandLine withConventions(CommandLine cl) {
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             if (ex instanceof KfmException k) {
-                commandLine.getErr().println("error: " + k.getMessage());
-                commandLine.getErr().println("(rule " + k.rule() + ", exit code " + k.code().exitCode() + ")");
-                return k.code().exitCode();
+                return report(commandLine.getErr(), k);
             }
             throw ex;
         });
         cl.setExitCodeExceptionMapper(Cli::exitCode);
         return cl;
+    }
+
+    /** Prints {@code e} as every command prints an error, and returns its exit code. */
+    static int report(java.io.PrintWriter err, KfmException e) {
+        err.println("error: " + e.getMessage());
+        err.println("(rule " + e.rule() + ", exit code " + e.code().exitCode() + ")");
+        err.flush();
+        return e.code().exitCode();
     }
 
     /** Picocli consults this mapper for parse errors too, so a bad option must map to bad usage here. */

@@ -1,6 +1,6 @@
 package org.kfm.projection.cli;
 
-import org.kfm.projection.config.Settings;
+import org.kfm.projection.settings.Settings;
 import org.kfm.projection.ops.Trigger;
 
 /** Who a CLI run is recorded as: kfm.triggered-by (a CronJob sets it), else user@host. */

@@ -3,21 +3,29 @@ package org.kfm.projection.cli;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.QuarkusApplication;
 import io.quarkus.runtime.annotations.QuarkusMain;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
+import java.io.PrintWriter;
+import org.kfm.projection.error.KfmException;
+import org.kfm.projection.settings.KfmSettings;
 import picocli.CommandLine;
 
 /**
  * Entry point of the {@code kfm-projection} application. Every subcommand but {@code serve} runs
  * with the HTTP server and the scheduler disabled, so a CLI run never binds a port nor starts a
  * scheduled rebuild (the service's start-up bookkeeping keys on the HTTP server being enabled).
+ * Before a command runs, the whole configuration is validated once (for {@code serve} this happened
+ * at start): every problem is listed together and the exit code is 2.
  */
 @QuarkusMain
 public class Main implements QuarkusApplication {
     private final CommandLine.IFactory factory;
+    private final Instance<KfmSettings> settings;
 
     @Inject
-    public Main(CommandLine.IFactory factory) {
+    public Main(CommandLine.IFactory factory, Instance<KfmSettings> settings) {
         this.factory = factory;
+        this.settings = settings;
     }
 
     public static void main(String... args) {
@@ -33,6 +41,12 @@ public class Main implements QuarkusApplication {
 
     @Override
     public int run(String... args) {
+        // before the command line exists: building it creates the commands, which take settings
+        try {
+            settings.get();
+        } catch (KfmException e) {
+            return Cli.report(new PrintWriter(System.err, true), e);
+        }
         return Cli.commandLine(factory).execute(args);
     }
 }

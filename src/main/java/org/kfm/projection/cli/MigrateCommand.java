@@ -3,7 +3,7 @@ package org.kfm.projection.cli;
 import jakarta.inject.Inject;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
-import org.kfm.projection.config.Settings;
+import org.kfm.projection.settings.Settings;
 import org.kfm.projection.db.PgIdentifier;
 import org.kfm.projection.migrate.AppliedMigration;
 import org.kfm.projection.migrate.MigrationResult;

@@ -8,7 +8,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.concurrent.Callable;
-import org.kfm.projection.config.Settings;
+import org.kfm.projection.settings.Settings;
 import org.kfm.projection.error.UsageException;
 import org.kfm.projection.run.RebuildOrchestrator;
 import org.kfm.projection.run.RebuildRequest;

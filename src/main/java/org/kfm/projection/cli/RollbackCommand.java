@@ -2,7 +2,7 @@ package org.kfm.projection.cli;
 
 import jakarta.inject.Inject;
 import java.util.concurrent.Callable;
-import org.kfm.projection.config.Settings;
+import org.kfm.projection.settings.Settings;
 import org.kfm.projection.run.ProjectionOperations;
 import org.kfm.projection.swap.SwapResult;
 import picocli.CommandLine.Command;

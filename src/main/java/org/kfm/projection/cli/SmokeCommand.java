@@ -9,7 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ThreadLocalRandom;
-import org.kfm.projection.config.Settings;
+import org.kfm.projection.settings.Settings;
 import org.kfm.projection.db.PgIdentifier;
 import org.kfm.projection.error.UsageException;
 import org.kfm.projection.migrate.SmokeReport;

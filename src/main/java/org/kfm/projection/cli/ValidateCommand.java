@@ -3,7 +3,7 @@ package org.kfm.projection.cli;
 import jakarta.inject.Inject;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import org.kfm.projection.config.Settings;
+import org.kfm.projection.settings.Settings;
 import org.kfm.projection.run.ProjectionOperations;
 import org.kfm.projection.validate.ParityReport;
 import picocli.CommandLine.Command;

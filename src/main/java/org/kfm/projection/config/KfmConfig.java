@@ -2,11 +2,15 @@ package org.kfm.projection.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.util.List;
 import java.util.Optional;
 
 /**
- * Every {@code kfm.*} setting (environment: {@code KFM_...}, e.g. {@code KFM_PROJECTION_NAME}).
- * Validated once by {@link Settings#from(KfmConfig)}, which lists all problems together.
+ * Every {@code kfm.*} setting (environment: {@code KFM_...}, e.g. {@code KFM_PROJECTION_NAME}), as
+ * text: {@link ConfigValidator} parses and checks them all in one pass, so a value of the wrong type
+ * is listed with every other problem instead of stopping start-up on its own. Durations take
+ * ISO-8601 ({@code PT2S}) or the short form ({@code 2s}, {@code 200ms}). A new setting is one
+ * method here and one line in the validator.
  */
 @ConfigMapping(prefix = "kfm")
 public interface KfmConfig {
@@ -18,7 +22,7 @@ public interface KfmConfig {
     Catalog catalog();
 
     /** kfm.swap.*: lock timeouts, retries, NOTIFY channel, reader role. */
-    SwapConfig swap();
+    Swap swap();
 
     /** Schema of the orchestrator's own records (runs, events, generations). */
     @WithDefault("kfm_ops")
@@ -33,6 +37,8 @@ public interface KfmConfig {
 
     Load load();
 
+    Input input();
+
     Parity parity();
 
     S3 s3();
@@ -40,16 +46,62 @@ public interface KfmConfig {
     Receipts receipts();
 
     /** kfm.api.*: what the HTTP API of {@code serve} accepts. */
-    ServiceConfig.Api api();
+    Api api();
 
     /** kfm.schedule.*: rebuilds on a cron schedule inside {@code serve}. */
-    ServiceConfig.Schedule schedule();
+    Schedule schedule();
 
     /** kfm.webhooks.*: URLs told about every swap. */
-    ServiceConfig.Webhooks webhooks();
+    Webhooks webhooks();
 
     /** kfm.service.*: the service process itself. */
-    ServiceConfig.Service service();
+    Service service();
+
+    interface Projection {
+        /** Live schema name; the shadow and previous generations add _shadow and _prev. */
+        @WithDefault("kfm_index")
+        String name();
+
+        /** SRID every projected geometry is transformed to. */
+        @WithDefault("4326")
+        String srid();
+    }
+
+    interface Migrations {
+        /** classpath:migrations/postgis (packaged) or a directory. */
+        @WithDefault("classpath:migrations/postgis")
+        String location();
+    }
+
+    interface Catalog {
+        /** Root catalog.json: a path, file: URI or s3://bucket/prefix/catalog.json. */
+        Optional<String> uri();
+    }
+
+    interface Swap {
+        /** lock_timeout of each swap attempt. */
+        @WithDefault("2s")
+        String lockTimeout();
+
+        /** Attempts in all when the lock timeout is hit. */
+        @WithDefault("5")
+        String attempts();
+
+        /** Wait before the second attempt, doubled before each further one. */
+        @WithDefault("200ms")
+        String backoff();
+
+        /** lock_timeout of each DROP SCHEMA of an old generation. */
+        @WithDefault("2s")
+        String dropLockTimeout();
+
+        /** NOTIFY channel told about every swap and rollback. */
+        @WithDefault("kfm_projection")
+        String channel();
+
+        /** Role readers use: granted USAGE, SELECT and EXECUTE on kfm_* in every new generation. */
+        Optional<String> readerRole();
+    }
 
     interface Load {
         /**
@@ -58,7 +110,13 @@ public interface KfmConfig {
          * for index builds.
          */
         @WithDefault("0")
-        int parallelism();
+        String parallelism();
+    }
+
+    interface Input {
+        /** reject (bad input, exit 5) or close (append the first position, as GDAL does). */
+        @WithDefault("reject")
+        String unclosedRing();
     }
 
     interface Parity {
@@ -72,11 +130,11 @@ public interface KfmConfig {
 
         /** Tolerance of the extent check against the catalog bbox, in degrees. */
         @WithDefault("1e-6")
-        double bboxTolerance();
+        String bboxTolerance();
 
         /** The shadow must keep at least this fraction of live's rows (shrink guard). */
         @WithDefault("0.9")
-        double minShrinkFraction();
+        String minShrinkFraction();
 
         /**
          * recorded (compare with the results recorded when live was validated; a scan when they are
@@ -91,39 +149,57 @@ public interface KfmConfig {
         String region();
 
         /** Endpoint of an S3-compatible store, e.g. http://minio:9000. */
-        Optional<java.net.URI> endpoint();
+        Optional<String> endpoint();
 
         @WithDefault("false")
-        boolean pathStyle();
+        String pathStyle();
 
         @WithDefault("3")
-        int maxAttempts();
+        String maxAttempts();
     }
 
     interface Receipts {
         /** Also write receipts/<run-id>.json beside the catalog when the store is writable. */
         @WithDefault("true")
-        boolean writeToStore();
+        String writeToStore();
     }
 
-    interface Projection {
-        /** Live schema name; the shadow and previous generations add _shadow and _prev. */
-        @WithDefault("kfm_index")
-        String name();
-
-        /** SRID every projected geometry is transformed to. */
-        @WithDefault("4326")
-        int srid();
+    interface Api {
+        /**
+         * Catalog URIs a POST /rebuilds may name, as prefixes (a path, file: or s3:// URI); unset:
+         * only the configured kfm.catalog.uri.
+         */
+        Optional<List<String>> allowedCatalogPrefixes();
     }
 
-    interface Migrations {
-        /** classpath:migrations/postgis (packaged) or a directory. */
-        @WithDefault("classpath:migrations/postgis")
-        String location();
+    interface Schedule {
+        /** Quartz cron (seconds first: {@code 0 0 3 * * ?}); empty or unset: no scheduled rebuilds. */
+        Optional<String> cron();
     }
 
-    interface Catalog {
-        /** Root catalog.json: a path, file: URI or s3://bucket/prefix/catalog.json. */
-        Optional<String> uri();
+    interface Webhooks {
+        /** URLs POSTed the swap payload after every committed swap. */
+        Optional<List<String>> urls();
+
+        /** Connect and response timeout of each call. */
+        @WithDefault("5s")
+        String timeout();
+
+        /** Calls in all per URL before it is recorded as failed. */
+        @WithDefault("3")
+        String attempts();
+
+        /** Wait before the second call, doubled before each further one. */
+        @WithDefault("500ms")
+        String backoff();
+
+        /** Key of the HMAC signature header on every webhook call (a secret); unset: unsigned. */
+        Optional<String> signingSecret();
+    }
+
+    interface Service {
+        /** How long shutdown waits for a cancelled rebuild to record CANCELLED. */
+        @WithDefault("30s")
+        String shutdownGrace();
     }
 }

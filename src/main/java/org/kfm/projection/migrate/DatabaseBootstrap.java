@@ -6,7 +6,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
+import org.flywaydb.core.api.MigrationVersion;
 import org.kfm.projection.db.PgIdentifier;
 import org.kfm.projection.error.ErrorCode;
 import org.kfm.projection.error.KfmException;
@@ -14,7 +17,9 @@ import org.kfm.projection.error.KfmException;
 /**
  * Once-per-database setup, idempotent: PostGIS in a shared schema that every search_path has
  * (projection migrations never create extensions), and the orchestrator's own ops schema with its
- * own Flyway history.
+ * own Flyway history. An instance remembers its first success and does nothing afterwards, so a
+ * process (the service, or one CLI command) migrates the ops schema at most once and its reads
+ * never run Flyway; a failed attempt is tried again by the next caller.
  */
 public final class DatabaseBootstrap {
     /** Packaged ops migrations. */
@@ -25,6 +30,10 @@ public final class DatabaseBootstrap {
     private final PgIdentifier extensionSchema;
     private final PgIdentifier extension;
     private final Clock clock;
+    private final Object once = new Object();
+    /** The PostGIS version found by the first run that succeeded; null until then. */
+    private volatile String bootstrapped;
+    private final AtomicInteger migrationPasses = new AtomicInteger();
 
     public DatabaseBootstrap(DataSource dataSource, PgIdentifier opsSchema, PgIdentifier extensionSchema,
             Clock clock) {
@@ -50,9 +59,45 @@ public final class DatabaseBootstrap {
      *     {@code extension-privilege} when the role may not create it
      */
     public String run() {
-        String postgis = ensurePostgis();
-        new SchemaMigrator(dataSource, MigrationSource.load(OPS_MIGRATIONS), "", clock).migrate(opsSchema, null);
-        return postgis;
+        String done = bootstrapped;
+        if (done != null) {
+            return done;
+        }
+        synchronized (once) {
+            if (bootstrapped == null) {
+                String postgis = ensurePostgis();
+                migrationPasses.incrementAndGet();
+                new SchemaMigrator(dataSource, MigrationSource.load(OPS_MIGRATIONS), "", clock).migrate(opsSchema,
+                        null);
+                bootstrapped = postgis;
+            }
+            return bootstrapped;
+        }
+    }
+
+    /** Whether a {@link #run()} of this instance has succeeded (the database is set up). */
+    public boolean done() {
+        return bootstrapped != null;
+    }
+
+    /** How many times this instance ran the ops migrations (Flyway): once, unless an attempt failed. */
+    public int migrationPasses() {
+        return migrationPasses.get();
+    }
+
+    /** The newest packaged ops migration: what a current ops schema has applied. */
+    public String latestOpsVersion() {
+        List<String> versions = new SchemaMigrator(dataSource, MigrationSource.load(OPS_MIGRATIONS), "", clock)
+                .availableVersions();
+        return versions.get(versions.size() - 1);
+    }
+
+    /**
+     * Whether an ops schema at {@code applied} is current for this release: at {@code latest} or
+     * newer (a later replica migrated it; ops migrations only add).
+     */
+    public static boolean opsSchemaCurrent(String applied, String latest) {
+        return MigrationVersion.fromVersion(applied).compareTo(MigrationVersion.fromVersion(latest)) >= 0;
     }
 
     private String ensurePostgis() {

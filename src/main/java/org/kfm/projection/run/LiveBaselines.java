@@ -2,6 +2,7 @@ package org.kfm.projection.run;
 
 import java.util.Optional;
 import java.util.OptionalLong;
+import org.kfm.projection.settings.RebuildSettings;
 import org.kfm.projection.db.PgIdentifier;
 import org.kfm.projection.ops.Generation;
 import org.kfm.projection.ops.GenerationStore;

@@ -7,10 +7,11 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
 import javax.sql.DataSource;
+import org.kfm.projection.settings.RebuildSettings;
 import org.kfm.projection.artifact.ArtifactStores;
 import org.kfm.projection.catalog.Catalog;
 import org.kfm.projection.catalog.CatalogReader;
-import org.kfm.projection.config.Settings;
+import org.kfm.projection.settings.Settings;
 import org.kfm.projection.db.PgIdentifier;
 import org.kfm.projection.db.Schemas;
 import org.kfm.projection.error.ErrorCode;
@@ -82,7 +83,7 @@ public final class ProjectionOperations {
             // The previous generation has only the grants live had when it was swapped out: replay
             // what live holds now (and the reader role), as a rebuild does for its shadow.
             GrantReport grants = schemaExists(settings.previous()) ? new GrantReplayer(dataSource)
-                    .replay(settings.projection(), settings.previous(), rebuild.readerRole()) : null;
+                    .replay(settings.projection(), settings.previous(), settings.readerRole()) : null;
             SwapResult result = swapper.rollback(write(payload),
                     c -> generations.recordRollback(c, projection, ops.now()));
             ObjectNode receipt = json.createObjectNode();
@@ -124,7 +125,7 @@ public final class ProjectionOperations {
             Optional<PgIdentifier> compareWith = target.equals(settings.projection()) ? Optional.empty()
                     : Optional.of(settings.projection());
             ParityReport report = validator.validate(target, compareWith, state.expectations(),
-                    rebuild.parityPolicy(java.util.OptionalDouble.empty()));
+                    rebuild.parityPolicy(settings, java.util.OptionalDouble.empty()));
             ObjectNode receipt = json.createObjectNode();
             state.parity(report);
             receipt.set("parity", state.parityJson());

@@ -7,10 +7,11 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import javax.sql.DataSource;
+import org.kfm.projection.settings.RebuildSettings;
 import org.kfm.projection.artifact.ArtifactStores;
 import org.kfm.projection.catalog.Catalog;
 import org.kfm.projection.catalog.CatalogReader;
-import org.kfm.projection.config.Settings;
+import org.kfm.projection.settings.Settings;
 import org.kfm.projection.db.PgIdentifier;
 import org.kfm.projection.error.ErrorCode;
 import org.kfm.projection.error.KfmException;
@@ -224,12 +225,12 @@ public final class RebuildOrchestrator {
         Optional<PgIdentifier> liveSchema = shadow.schemaExists(settings.projection())
                 ? Optional.of(settings.projection()) : Optional.empty();
         GrantReport grants = new GrantReplayer(dataSource).replay(liveSchema.orElse(settings.projection()),
-                settings.shadow(), rebuild.readerRole());
+                settings.shadow(), settings.readerRole());
         run.grants(grants);
-        ParityPolicy policy = rebuild.parityPolicy(run.request().allowShrink());
+        ParityPolicy policy = rebuild.parityPolicy(settings, run.request().allowShrink());
         ParityReport parity = liveSchema.isEmpty()
                 ? validator.validate(settings.shadow(), Optional.empty(), run.expectations(), policy)
-                : validator.validate(settings.shadow(), new LiveBaselines(rebuild.liveBaseline(), generations,
+                : validator.validate(settings.shadow(), new LiveBaselines(rebuild.parity().liveBaseline(), generations,
                         swapper).choose(settings.projection().name(), liveSchema.get()), run.expectations(), policy);
         run.parity(parity);
         observer(run).phase(Phase.VALIDATING, parity.passed() ? "parity passed" : "parity FAILED");

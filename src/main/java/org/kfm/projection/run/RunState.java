@@ -13,7 +13,7 @@ import java.util.UUID;
 import org.kfm.projection.catalog.Catalog;
 import org.kfm.projection.catalog.CatalogItem;
 import org.kfm.projection.catalog.DataAsset;
-import org.kfm.projection.config.Settings;
+import org.kfm.projection.settings.Settings;
 import org.kfm.projection.error.KfmException;
 import org.kfm.projection.load.DatasetLoad;
 import org.kfm.projection.load.LoadResult;

@@ -15,7 +15,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import org.kfm.projection.config.ServiceSettings;
+import org.kfm.projection.settings.ServiceSettings;
 import org.kfm.projection.error.ErrorCode;
 import org.kfm.projection.error.KfmException;
 import org.kfm.projection.ops.OpsStore;

@@ -6,7 +6,7 @@ import jakarta.inject.Singleton;
 import java.util.Optional;
 import java.util.UUID;
 import javax.sql.DataSource;
-import org.kfm.projection.config.Settings;
+import org.kfm.projection.settings.Settings;
 import org.kfm.projection.error.ErrorCode;
 import org.kfm.projection.error.KfmException;
 import org.kfm.projection.ops.Trigger;

@@ -11,7 +11,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
-import org.kfm.projection.config.Settings;
+import org.kfm.projection.settings.Settings;
 import org.kfm.projection.ops.Generation;
 import org.kfm.projection.ops.GenerationStore;
 import org.kfm.projection.ops.OpsStore;
@@ -22,7 +22,7 @@ import org.kfm.projection.run.Phase;
 /**
  * The service's Prometheus metrics (names as exported):
  * {@code kfm_rebuild_runs_total{outcome}}, {@code kfm_rebuild_phase_seconds{phase}},
- * {@code kfm_rebuild_rows_loaded_total}, {@code kfm_projection_generation},
+ * {@code kfm_rebuild_rows_loaded_total}, {@code kfm_projection_live}, {@code kfm_projection_generation},
  * {@code kfm_projection_generation_age_seconds}, {@code kfm_rebuild_last_success_timestamp_seconds},
  * {@code kfm_parity_failures_total}, {@code kfm_rebuild_lock_refusals_total},
  * {@code kfm_schedule_skips_total{reason}}. The generation gauges read the ops schema at most every
@@ -71,6 +71,9 @@ public class ServiceMetrics {
         Gauge.builder("kfm.projection.generation", this, m -> m.liveGeneration().map(g -> (double) g.number())
                 .orElse(Double.NaN)).description("Number of the live generation").strongReference(true)
                 .register(registry);
+        Gauge.builder("kfm.projection.live", this, m -> m.liveGeneration().isPresent() ? 1 : 0)
+                .description("1 when the projection has a live generation, 0 before the first rebuild swapped one in")
+                .strongReference(true).register(registry);
         Gauge.builder("kfm.projection.generation.age", this, ServiceMetrics::generationAgeSeconds)
                 .baseUnit("seconds").description("Time since the live generation was swapped in")
                 .strongReference(true).register(registry);

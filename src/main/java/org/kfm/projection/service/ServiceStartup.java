@@ -8,8 +8,7 @@ import jakarta.inject.Singleton;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.kfm.projection.config.ServiceSettings;
-import org.kfm.projection.config.Settings;
+import org.kfm.projection.settings.Settings;
 import org.kfm.projection.error.ErrorCode;
 import org.kfm.projection.error.KfmException;
 import org.kfm.projection.migrate.DatabaseBootstrap;
@@ -22,8 +21,8 @@ import org.slf4j.LoggerFactory;
 /**
  * What the service does once at start (only when it serves HTTP: CLI commands run with the HTTP
  * server disabled and skip all of it): migrate the ops schema, mark runs left open by a dead replica
- * ABANDONED (only while holding the rebuild lock, so a run alive elsewhere is never marked), and
- * log the effective service settings. A database that is down is logged, not fatal: readiness
+ * ABANDONED (only while holding the rebuild lock, so a run alive elsewhere is never marked). (The
+ * effective configuration is logged by {@code config.SettingsProducer}, secrets masked.) A database that is down is logged, not fatal: readiness
  * reports it, and the next rebuild retries the bootstrap.
  */
 @Singleton
@@ -39,9 +38,6 @@ public class ServiceStartup {
     Instance<Settings> settingsBean;
 
     @Inject
-    Instance<ServiceSettings> serviceBean;
-
-    @Inject
     Instance<RebuildServices> servicesBean;
 
     @Inject
@@ -55,11 +51,6 @@ public class ServiceStartup {
             return;
         }
         settings = settingsBean.get();
-        ServiceSettings service = serviceBean.get();
-        LOG.info("service settings: catalog {}, allowed catalog prefixes {}, schedule {}, webhooks {} "
-                + "(timeout {}, {} attempt(s)), shutdown grace {}", settings.catalogUri().orElse("(none)"),
-                service.allowedCatalogPrefixes(), service.cron().orElse("off"), service.webhooks(),
-                service.webhookTimeout(), service.webhookAttempts(), service.shutdownGrace());
         try {
             services = servicesBean.get();
             DatabaseBootstrap bootstrap = services.bootstrap();

@@ -8,7 +8,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
-import org.kfm.projection.config.ServiceSettings;
+import org.kfm.projection.settings.ServiceSettings;
 
 class CatalogPolicyTest {
     private final CatalogPolicy policy = new CatalogPolicy(new ServiceSettings(

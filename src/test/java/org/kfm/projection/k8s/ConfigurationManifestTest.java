@@ -21,8 +21,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.kfm.projection.artifact.StoreSettings;
+import org.kfm.projection.config.ConfigValidator;
 import org.kfm.projection.config.KfmConfig;
-import org.kfm.projection.config.Settings;
+import org.kfm.projection.settings.Settings;
 import org.kfm.projection.k8s.Manifests.Workload;
 
 /**
@@ -74,15 +75,12 @@ class ConfigurationManifestTest {
         Map<String, String> rebuild = environment(m, m.workload("CronJob", "kfm-projection-rebuild"));
         rebuild.remove("KFM_TRIGGERED_BY");
         assertEquals(service, rebuild, "the service and the rebuild see the same settings");
-        // SmallRye maps the variables to kfm.* as in the container; Settings.from validates as at startup
+        // SmallRye maps the variables to kfm.* as in the container; ConfigValidator validates as at startup
         Settings settings = assertDoesNotThrow(() -> {
-            // Quarkus registers its duration converter ("2s", "200ms"); a bare builder only knows ISO-8601.
             SmallRyeConfig config = new SmallRyeConfigBuilder().withMapping(KfmConfig.class)
-                    .withConverter(java.time.Duration.class, 200, new io.quarkus.runtime.configuration.DurationConverter())
                     .withSources(new EnvConfigSource(env, 300)).build();
-            Settings validated = Settings.from(config.getConfigMapping(KfmConfig.class));
-            org.kfm.projection.config.SwapConfig.toSettings(config.getConfigMapping(KfmConfig.class).swap(), validated);
-            return validated;
+            return ConfigValidator.validate(config.getConfigMapping(KfmConfig.class),
+                    env.getOrDefault("QUARKUS_DATASOURCE_JDBC_MAX_SIZE", "16")).core();
         }, "overlays/" + overlay + ": the application would refuse to start with these settings");
         assertEquals("classpath:migrations/postgis", settings.migrationsLocation(), "the image carries the migrations");
         String catalog = settings.catalogUri().orElseThrow(() -> new AssertionError("KFM_CATALOG_URI is not set"));

@@ -17,8 +17,11 @@ import org.kfm.projection.error.ErrorCode;
 import org.kfm.projection.error.KfmException;
 import org.kfm.projection.ops.RunOutcome;
 import org.kfm.projection.bench.rebuild.BenchServices;
+import org.kfm.projection.settings.RebuildSettings;
 import org.kfm.projection.testing.TestDatabase;
 import org.kfm.projection.testing.TestRuns;
+import org.kfm.projection.validate.DigestChangePolicy;
+import org.kfm.projection.validate.InvalidGeometryPolicy;
 import org.kfm.projection.validate.ParityPolicy;
 
 /**
@@ -44,7 +47,9 @@ class ParityComparesWithRecordedLiveResultsIT {
     }
 
     private RebuildOrchestrator orchestrator(RebuildSettings.LiveBaselineMode mode) {
-        RebuildSettings rebuild = new RebuildSettings(2, ParityPolicy.defaults(4326), Optional.empty(), false, mode);
+        RebuildSettings rebuild = RebuildSettings.defaults(2).withReceiptsInStore(false)
+                .withParity(new RebuildSettings.ParitySettings(InvalidGeometryPolicy.REPORT, DigestChangePolicy.FAIL,
+                        ParityPolicy.DEFAULT_BBOX_TOLERANCE, ParityPolicy.DEFAULT_MIN_SHRINK_FRACTION, mode));
         return new RebuildOrchestrator(BenchServices.create(db.dataSource(), TestRuns.settings(
                 "filesystem:" + TestDatabase.repoRoot() + "/migrations/postgis"), rebuild,
                 ArtifactStores.create(StoreSettings.defaults()), new ObjectMapper().findAndRegisterModules(),

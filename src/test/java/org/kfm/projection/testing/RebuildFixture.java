@@ -29,36 +29,27 @@ import java.util.OptionalDouble;
 import java.util.UUID;
 import org.kfm.projection.artifact.ArtifactStores;
 import org.kfm.projection.artifact.StoreSettings;
-import org.kfm.projection.config.Settings;
+import org.kfm.projection.settings.Settings;
 import org.kfm.projection.db.PgIdentifier;
 import org.kfm.projection.error.ErrorCode;
 import org.kfm.projection.error.KfmException;
-import org.kfm.projection.feature.FeatureReaders;
 import org.kfm.projection.load.GeometryDigests;
-import org.kfm.projection.load.LoadSettings;
-import org.kfm.projection.load.ProjectionLoader;
-import org.kfm.projection.migrate.DatabaseBootstrap;
-import org.kfm.projection.migrate.MigrationSource;
-import org.kfm.projection.migrate.SchemaMigrator;
-import org.kfm.projection.ops.GenerationStore;
-import org.kfm.projection.ops.OpsStore;
 import org.kfm.projection.ops.Trigger;
+import org.kfm.projection.run.CoreWiring;
 import org.kfm.projection.run.ProjectionOperations;
 import org.kfm.projection.run.RebuildOrchestrator;
 import org.kfm.projection.run.RebuildRequest;
 import org.kfm.projection.run.RebuildResult;
 import org.kfm.projection.run.RebuildServices;
-import org.kfm.projection.run.RebuildSettings;
+import org.kfm.projection.settings.RebuildSettings;
+import org.kfm.projection.settings.SwapOptions;
 import org.kfm.projection.run.RunObserver;
-import org.kfm.projection.swap.SchemaSwapper;
-import org.kfm.projection.swap.SwapSettings;
 import org.kfm.projection.validate.DigestChangePolicy;
 import org.kfm.projection.validate.InvalidGeometryPolicy;
 import org.kfm.projection.validate.ParityPolicy;
-import org.kfm.projection.validate.ParityValidator;
 
 /**
- * The rebuild wired by hand the way {@code CoreProducers} wires it, on a pooled datasource (as the
+ * The rebuild wired by {@code run.CoreWiring}, as production wires it, on a pooled datasource (as the
  * application has), against a {@link TestDatabase}, for one projection name of the test's own. Also
  * the queries rebuild tests ask of a generation: digests, row counts and a hash of every row.
  */
@@ -77,25 +68,14 @@ public final class RebuildFixture implements AutoCloseable {
     private RebuildFixture(TestDatabase db, Builder b) {
         this.db = db;
         this.pool = pool(db.jdbcUrl());
-        this.settings = new Settings(PgIdentifier.of(b.projection), PgIdentifier.of("kfm_ops"),
-                PgIdentifier.of("public"), 4326, MIGRATIONS, Optional.empty(), Optional.empty());
         Optional<PgIdentifier> reader = Optional.ofNullable(b.readerRole).map(PgIdentifier::of);
-        ParityPolicy policy = new ParityPolicy(4326, b.invalidGeometry, b.liveDigest,
-                ParityPolicy.DEFAULT_BBOX_TOLERANCE, ParityPolicy.DEFAULT_MIN_SHRINK_FRACTION, false,
-                reader.map(PgIdentifier::name));
-        RebuildSettings rebuild = new RebuildSettings(b.parallelism, policy, reader, true);
-        SwapSettings swap = SwapSettings.defaults(settings.projection(), settings.opsSchema())
-                .withReaderRole(reader.orElse(null));
-        Clock clock = Clock.systemUTC();
-        ArtifactStores stores = ArtifactStores.create(StoreSettings.defaults());
-        ProjectionLoader loader = new ProjectionLoader(pool, stores, new FeatureReaders(),
-                LoadSettings.defaults(settings.srid()).withParallelism(b.parallelism), clock);
-        this.services = new RebuildServices(pool, settings, rebuild,
-                new DatabaseBootstrap(pool, settings.opsSchema(), settings.extensionSchema(), clock),
-                new SchemaMigrator(pool, MigrationSource.load(MIGRATIONS), "", clock),
-                new OpsStore(pool, settings.opsSchema(), json, clock), new GenerationStore(pool, settings.opsSchema(),
-                        json), stores, loader, new ParityValidator(pool, clock), new SchemaSwapper(pool, swap), json,
-                clock);
+        this.settings = new Settings(PgIdentifier.of(b.projection), PgIdentifier.of("kfm_ops"),
+                PgIdentifier.of("public"), 4326, MIGRATIONS, Optional.empty(), Optional.empty(), reader);
+        RebuildSettings rebuild = RebuildSettings.defaults(b.parallelism).withParity(new RebuildSettings.ParitySettings(
+                b.invalidGeometry, b.liveDigest, ParityPolicy.DEFAULT_BBOX_TOLERANCE,
+                ParityPolicy.DEFAULT_MIN_SHRINK_FRACTION, RebuildSettings.LiveBaselineMode.RECORDED));
+        this.services = CoreWiring.services(pool, settings, rebuild, SwapOptions.defaults(),
+                ArtifactStores.create(StoreSettings.defaults()), json, Clock.systemUTC());
     }
 
     public static Builder builder(TestDatabase db, String projection) {

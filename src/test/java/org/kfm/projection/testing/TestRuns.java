@@ -8,7 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Optional;
 import javax.sql.DataSource;
-import org.kfm.projection.config.Settings;
+import org.kfm.projection.settings.Settings;
 import org.kfm.projection.db.PgIdentifier;
 import org.kfm.projection.migrate.DatabaseBootstrap;
 import org.kfm.projection.migrate.MigrationSource;

@@ -5,23 +5,13 @@ import java.time.Clock;
 import java.util.Optional;
 import javax.sql.DataSource;
 import org.kfm.projection.artifact.ArtifactStores;
-import org.kfm.projection.config.Settings;
 import org.kfm.projection.db.PgIdentifier;
 import org.kfm.projection.error.UsageException;
-import org.kfm.projection.feature.FeatureReaders;
-import org.kfm.projection.load.LoadSettings;
-import org.kfm.projection.load.ProjectionLoader;
-import org.kfm.projection.migrate.DatabaseBootstrap;
-import org.kfm.projection.migrate.MigrationSource;
-import org.kfm.projection.migrate.SchemaMigrator;
-import org.kfm.projection.ops.GenerationStore;
-import org.kfm.projection.ops.OpsStore;
+import org.kfm.projection.run.CoreWiring;
 import org.kfm.projection.run.RebuildServices;
-import org.kfm.projection.run.RebuildSettings;
-import org.kfm.projection.swap.SchemaSwapper;
-import org.kfm.projection.swap.SwapSettings;
-import org.kfm.projection.validate.ParityPolicy;
-import org.kfm.projection.validate.ParityValidator;
+import org.kfm.projection.settings.RebuildSettings;
+import org.kfm.projection.settings.Settings;
+import org.kfm.projection.settings.SwapOptions;
 
 /**
  * The orchestrator's services wired as the application wires them, but for a projection of the
@@ -42,20 +32,9 @@ public final class BenchServices {
             throw new UsageException("invalid-option", "--projection " + projection + " is the configured projection; "
                     + "the benchmark swaps generations of the projection it measures: name another one");
         }
-        Settings s = new Settings(projection, configured.opsSchema(), configured.extensionSchema(), configured.srid(),
-                configured.migrationsLocation(), Optional.empty(), Optional.of("kfm-bench"));
-        ParityPolicy p = rebuild.parity();
         // no reader role: its grants are not replayed on the benchmark's projection, so rule 7 must not ask for them
-        ParityPolicy policy = new ParityPolicy(p.targetSrid(), p.invalidPolicy(), p.liveDigestPolicy(),
-                p.bboxToleranceDegrees(), p.minShrinkFraction(), p.allowShrink(), Optional.empty());
-        RebuildSettings r = new RebuildSettings(rebuild.parallelism(), policy, Optional.empty(), false,
-                rebuild.liveBaseline(), rebuild.copyStreams());
-        ProjectionLoader loader = new ProjectionLoader(ds, stores, new FeatureReaders(),
-                LoadSettings.defaults(s.srid()).withParallelism(r.copyStreams()), clock);
-        return new RebuildServices(ds, s, r, new DatabaseBootstrap(ds, s.opsSchema(), s.extensionSchema(), clock),
-                new SchemaMigrator(ds, MigrationSource.load(s.migrationsLocation()), "", clock),
-                new OpsStore(ds, s.opsSchema(), json, clock), new GenerationStore(ds, s.opsSchema(), json), stores,
-                loader, new ParityValidator(ds, clock), new SchemaSwapper(ds, SwapSettings.defaults(projection,
-                s.opsSchema())), json, clock);
+        Settings s = configured.forProjection(projection, Optional.of("kfm-bench"), Optional.empty());
+        return CoreWiring.services(ds, s, rebuild.withReceiptsInStore(false), SwapOptions.defaults(), stores, json,
+                clock);
     }
 }

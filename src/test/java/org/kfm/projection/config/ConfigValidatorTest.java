@@ -1,0 +1,97 @@
+package org.kfm.projection.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.smallrye.config.PropertiesConfigSource;
+import io.smallrye.config.SmallRyeConfigBuilder;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import org.junit.jupiter.api.Test;
+import org.kfm.projection.db.PgIdentifier;
+import org.kfm.projection.error.ErrorCode;
+import org.kfm.projection.error.UsageException;
+import org.kfm.projection.settings.KfmSettings;
+import org.kfm.projection.settings.RebuildSettings;
+import org.kfm.projection.settings.SwapOptions;
+
+class ConfigValidatorTest {
+
+    /** The mapping as SmallRye builds it at start-up, from {@code properties} over the defaults. */
+    static KfmConfig config(Map<String, String> properties) {
+        return new SmallRyeConfigBuilder().withMapping(KfmConfig.class)
+                .withSources(new PropertiesConfigSource(properties, "test", 300)).build()
+                .getConfigMapping(KfmConfig.class);
+    }
+
+    static KfmSettings validate(Map<String, String> properties) {
+        return ConfigValidator.validate(config(properties), "16");
+    }
+
+    @Test
+    void defaultsGiveTheDocumentedSettings() {
+        KfmSettings s = validate(Map.of());
+        assertEquals(PgIdentifier.of("kfm_index"), s.core().projection());
+        assertEquals(PgIdentifier.of("kfm_ops"), s.core().opsSchema());
+        assertEquals(4326, s.core().srid());
+        assertEquals(Optional.empty(), s.core().readerRole());
+        assertEquals(SwapOptions.defaults(), s.swap());
+        assertEquals(RebuildSettings.ParitySettings.defaults(), s.rebuild().parity());
+        assertEquals(RebuildSettings.UnclosedRing.REJECT, s.rebuild().unclosedRing());
+        assertTrue(s.rebuild().writeReceiptsToStore());
+        assertEquals(Duration.ofSeconds(5), s.service().webhookTimeout());
+        assertEquals(Optional.empty(), s.service().webhookSigningSecret());
+        assertEquals(3, s.store().maxAttempts());
+    }
+
+    @Test
+    void problemsOfEveryGroupAreReportedTogetherInOneMessage() {
+        Map<String, String> bad = Map.ofEntries(
+                Map.entry("kfm.projection.srid", "-1"),
+                Map.entry("kfm.load.parallelism", "many"),
+                Map.entry("kfm.parity.invalid-geometry", "maybe"),
+                Map.entry("kfm.input.unclosed-ring", "mend"),
+                Map.entry("kfm.swap.attempts", "0"),
+                Map.entry("kfm.swap.channel", "Bad-Channel"),
+                Map.entry("kfm.swap.reader-role", "also bad"),
+                Map.entry("kfm.s3.max-attempts", "99"),
+                Map.entry("kfm.receipts.write-to-store", "yes"),
+                Map.entry("kfm.webhooks.urls", "ftp://hooks.example/x?token=s3cret"),
+                Map.entry("kfm.webhooks.timeout", "soon"),
+                Map.entry("kfm.service.shutdown-grace", "0s"));
+        UsageException e = assertThrows(UsageException.class, () -> validate(bad));
+        assertEquals(ErrorCode.BAD_USAGE, e.code());
+        assertEquals("invalid-config", e.rule());
+        for (String key : bad.keySet()) {
+            assertTrue(e.getMessage().contains("\n  - " + key + ": "), key + " missing from: " + e.getMessage());
+        }
+        assertTrue(e.getMessage().startsWith("invalid configuration (" + bad.size() + " problems):"), e.getMessage());
+        assertFalse(e.getMessage().contains("s3cret"), "a rejected webhook URL is shown masked: " + e.getMessage());
+    }
+
+    @Test
+    void parallelismIsCheckedAgainstThePoolSize() {
+        UsageException e = assertThrows(UsageException.class,
+                () -> ConfigValidator.validate(config(Map.of("kfm.load.parallelism", "8")), "6"));
+        assertTrue(e.getMessage().contains("quarkus.datasource.jdbc.max-size >= 10, which is 6"), e.getMessage());
+    }
+
+    @Test
+    void theReaderRoleHasOneOwner() {
+        KfmSettings s = validate(Map.of("kfm.swap.reader-role", "kfm_reader"));
+        assertEquals(Optional.of(PgIdentifier.of("kfm_reader")), s.core().readerRole());
+        assertEquals(Optional.of("kfm_reader"), s.rebuild().parityPolicy(s.core(), OptionalDouble.empty())
+                .readerRole());
+    }
+
+    @Test
+    void durationsTakeTheShortAndTheIsoForm() {
+        KfmSettings s = validate(Map.of("kfm.swap.lock-timeout", "PT3S", "kfm.swap.backoff", "50ms"));
+        assertEquals(Duration.ofSeconds(3), s.swap().lockTimeout());
+        assertEquals(Duration.ofMillis(50), s.swap().backoff());
+    }
+}
