@@ -12,7 +12,7 @@ import picocli.CommandLine;
 
 /**
  * Entry point of the {@code kfm-projection} application. Every subcommand but {@code serve} runs
- * with the HTTP server and the scheduler disabled, so a CLI run never binds a port nor starts a
+ * with the HTTP server, the management interface and the scheduler disabled, so a CLI run never binds a port nor starts a
  * scheduled rebuild (the service's start-up bookkeeping keys on the HTTP server being enabled).
  * Before a command runs, the whole configuration is validated once (for {@code serve} this happened
  * at start): every problem is listed together and the exit code is 2.
@@ -31,6 +31,8 @@ public class Main implements QuarkusApplication {
     public static void main(String... args) {
         if (args.length == 0 || !"serve".equals(args[0])) {
             System.setProperty("quarkus.http.host-enabled", "false");
+            // nor the management interface's (health, metrics): two commands at once must not race for its port
+            System.setProperty("quarkus.management.host-enabled", "false");
             // kfm.schedule.cron is for the service: a CLI run in the same environment must not tick.
             System.setProperty("quarkus.scheduler.enabled", "false");
             // A CLI run reports its own work; Quarkus' start/stop lines are for the service.

@@ -12,7 +12,8 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = {"Run the HTTP service: the /api/v1 API (JWT bearer tokens: viewer reads, operator acts),",
-            "OpenAPI and Swagger UI under /q, health (/q/health/ready) and Prometheus metrics (/q/metrics),",
+            "OpenAPI and Swagger UI under /q; health (/q/health/ready) and Prometheus metrics (/q/metrics) on the",
+            "management interface (QUARKUS_MANAGEMENT_HOST/PORT, default 0.0.0.0:9000);",
             "and scheduled rebuilds when kfm.schedule.cron is set. Stops on SIGTERM."})
 public class ServeCommand implements Callable<Integer> {
     @Override

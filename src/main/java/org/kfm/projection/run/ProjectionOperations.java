@@ -62,11 +62,20 @@ public final class ProjectionOperations {
         this.json = s.json();
     }
 
+    /**
+     * The live and previous generation, whether the lock is held, and the last {@code recentRuns}
+     * runs: a few indexed reads. The bootstrap runs only the first time in a process (a CLI
+     * {@code status} on a fresh database); after that a status never runs Flyway.
+     */
     public ProjectionStatus status(int recentRuns) {
         bootstrap.run();
         String projection = settings.projection().name();
-        return new ProjectionStatus(projection, generations.live(projection), generations.previous(projection),
-                RebuildLock.isHeld(dataSource, projection), ops.recentRuns(projection, recentRuns, 0));
+        // live and previous in one read
+        java.util.List<Generation> current = generations.current(projection);
+        return new ProjectionStatus(projection, current.stream().filter(Generation::isLive).findFirst(),
+                current.stream().filter(g -> "previous".equals(g.status())).findFirst(),
+                RebuildLock.isHeld(dataSource, projection),
+                recentRuns > 0 ? ops.recentRuns(projection, recentRuns, 0) : java.util.List.of());
     }
 
     /** Makes the previous generation live again (and the live one previous). */

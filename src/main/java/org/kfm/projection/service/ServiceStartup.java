@@ -11,7 +11,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.kfm.projection.settings.Settings;
 import org.kfm.projection.error.ErrorCode;
 import org.kfm.projection.error.KfmException;
-import org.kfm.projection.migrate.DatabaseBootstrap;
 import org.kfm.projection.ops.OpsStore;
 import org.kfm.projection.run.RebuildLock;
 import org.kfm.projection.run.RebuildServices;
@@ -53,8 +52,7 @@ public class ServiceStartup {
         settings = settingsBean.get();
         try {
             services = servicesBean.get();
-            DatabaseBootstrap bootstrap = services.bootstrap();
-            bootstrap.run();
+            services.bootstrap().run();
             markAbandoned(services.ops());
             metricsBean.get().loadLastSuccess();
         } catch (KfmException e) {

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 class MetricsAndHealthIT {
     static final List<String> DOCUMENTED = List.of("kfm_rebuild_runs_total{outcome=\"SUCCEEDED\"}",
             "kfm_rebuild_phase_seconds_count{phase=\"LOADING\"}", "kfm_rebuild_rows_loaded_total",
-            "kfm_projection_generation ", "kfm_projection_generation_age_seconds ",
+            "kfm_projection_live ", "kfm_projection_generation ", "kfm_projection_generation_age_seconds ",
             "kfm_rebuild_last_success_timestamp_seconds ", "kfm_parity_failures_total",
             "kfm_rebuild_lock_refusals_total", "kfm_schedule_skips_total{reason=\"unchanged\"}",
             "kfm_schedule_skips_total{reason=\"lock-held\"}");

@@ -15,6 +15,11 @@ final class ApplicationFacts {
         return Integer.parseInt(properties().getProperty("quarkus.http.port", "8080"));
     }
 
+    /** quarkus.management.port, or Quarkus' default 9000. */
+    static int managementPort() {
+        return Integer.parseInt(properties().getProperty("quarkus.management.port", "9000"));
+    }
+
     static Properties properties() {
         Properties p = new Properties();
         try (InputStream in = ApplicationFacts.class.getClassLoader().getResourceAsStream("application.properties")) {

@@ -25,8 +25,9 @@ class DockerfileTest {
     }
 
     @Test
-    void exposesTheApplicationsHttpPort() {
-        assertEquals(List.of(String.valueOf(ApplicationFacts.httpPort())), docker.expose());
+    void exposesTheApplicationsHttpAndManagementPorts() {
+        assertEquals(List.of(String.valueOf(ApplicationFacts.httpPort()), String.valueOf(ApplicationFacts.managementPort())),
+                docker.expose());
     }
 
     @Test

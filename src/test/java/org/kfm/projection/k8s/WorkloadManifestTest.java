@@ -21,6 +21,7 @@ import org.kfm.projection.k8s.Manifests.Workload;
 class WorkloadManifestTest {
     static final String APP = "kfm-projection";
     static final int HTTP_PORT = 8080;
+    static final int MANAGEMENT_PORT = 9000;
 
     static List<String> overlays() {
         return Manifests.overlays();
@@ -36,12 +37,16 @@ class WorkloadManifestTest {
 
     @ParameterizedTest
     @MethodSource("overlays")
-    void probesUseTheApplicationsHealthPathsOnPort8080(String overlay) {
+    void probesUseTheApplicationsHealthPathsOnTheManagementPort(String overlay) {
         Workload server = Manifests.render("overlays/" + overlay).workload("Deployment", APP);
         JsonNode c = server.app();
         assertEquals(List.of("serve"), Manifests.texts(c.path("args")));
         assertEquals(HTTP_PORT, ApplicationFacts.httpPort(), "quarkus.http.port");
         assertEquals(HTTP_PORT, containerPort(c, "http"));
+        assertEquals(MANAGEMENT_PORT, ApplicationFacts.managementPort(), "quarkus.management.port");
+        assertEquals(MANAGEMENT_PORT, containerPort(c, "management"));
+        assertEquals(String.valueOf(MANAGEMENT_PORT), server.template().path("metadata").path("annotations")
+                .path("prometheus.io/port").asText(), "Prometheus scrapes /q/metrics on the management port");
         assertEquals("TCP", c.path("ports").get(0).path("protocol").asText("TCP"));
         assertProbe(c, "readinessProbe", "/q/health/ready");
         assertProbe(c, "livenessProbe", "/q/health/live");
@@ -56,7 +61,7 @@ class WorkloadManifestTest {
         assertEquals(path, get.path("path").asText(), probe + " path");
         JsonNode port = get.path("port");
         int resolved = port.isInt() ? port.asInt() : containerPort(container, port.asText());
-        assertEquals(HTTP_PORT, resolved, probe + " port " + port);
+        assertEquals(MANAGEMENT_PORT, resolved, probe + " port " + port);
     }
 
     private static int containerPort(JsonNode container, String name) {
