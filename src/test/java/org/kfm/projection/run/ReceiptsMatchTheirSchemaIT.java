@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -55,7 +57,7 @@ class ReceiptsMatchTheirSchemaIT {
     }
 
     @Test
-    void aRealReceiptOfEveryKindAndOutcomeMatchesTheSchema() {
+    void aRealReceiptOfEveryKindAndOutcomeMatchesTheSchema() throws IOException {
         Path catalog = TestCatalogs.copySample(dir.resolve("sample"));
         String uri = catalog.toString();
         fx.rebuild(catalog);
@@ -99,7 +101,7 @@ class ReceiptsMatchTheirSchemaIT {
         assertThrows(KfmException.class, () -> fx.operations().rollback(RebuildFixture.TRIGGER));
         TestRuns.migrationRuns(db.dataSource(), "filesystem:" + Migrations.real())
                 .migrate(PgIdentifier.of("receipt_migrate"), null, TestRuns.TRIGGER);
-        Migrations.copyReal(dir.resolve("broken"), "0010");
+        Migrations.copyReal(Files.createDirectories(dir.resolve("broken")), "0010");
         Migrations.write(dir.resolve("broken"), "0020__broken.sql", "ALTER TABLE feature_geom ADD COLUMN;\n");
         assertThrows(KfmException.class, () -> TestRuns.migrationRuns(db.dataSource(), "filesystem:"
                 + dir.resolve("broken")).migrate(PgIdentifier.of("receipt_broken"), null, TestRuns.TRIGGER));
