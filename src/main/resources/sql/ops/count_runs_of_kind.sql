@@ -1,1 +1,2 @@
-SELECT count(*) FROM {schema}.rebuild_run WHERE projection = ? AND kind = ?
+SELECT count(*) FROM {schema}.rebuild_run
+ WHERE projection = ? AND kind = ? AND outcome IS DISTINCT FROM 'REFUSED'

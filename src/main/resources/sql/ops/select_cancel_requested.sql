@@ -1,1 +1,1 @@
-SELECT cancel_requested_at IS NOT NULL FROM {schema}.rebuild_run WHERE run_id = ?
+SELECT cancel_requested_at IS NOT NULL, cancel_requested_by FROM {schema}.rebuild_run WHERE run_id = ?

@@ -22,7 +22,9 @@ import org.kfm.projection.settings.Settings;
 import org.kfm.projection.error.ErrorCode;
 import org.kfm.projection.error.KfmException;
 import org.kfm.projection.ops.Trigger;
+import org.kfm.projection.run.LockHeldException;
 import org.kfm.projection.run.ProjectionOperations;
+import org.kfm.projection.run.Recorded;
 import org.kfm.projection.service.AuditTrail;
 import org.kfm.projection.service.ServiceMetrics;
 import org.kfm.projection.swap.SwapResult;
@@ -67,15 +69,15 @@ public class ProjectionResource {
     public Response rollback() {
         String who = Caller.name(jwt);
         try {
-            SwapResult r = operations.rollback(new Trigger(who, "api"));
-            audit.record(who, "projection.rollback", json.createObjectNode(), "succeeded", null);
-            ObjectNode body = json.createObjectNode();
-            body.set("rollback", json.valueToTree(r));
+            Recorded<SwapResult> r = operations.rollback(new Trigger(who, "api"));
+            audit.record(who, "projection.rollback", json.createObjectNode(), "succeeded", r.runId());
+            ObjectNode body = json.createObjectNode().put("runId", r.runId().toString());
+            body.set("rollback", json.valueToTree(r.value()));
             body.set("projection", json.valueToTree(ProjectionView.of(operations.status(0))));
             return Response.ok(body).build();
         } catch (KfmException e) {
             audit.record(who, "projection.rollback", json.createObjectNode(), "refused:" + e.rule(), null);
-            throw e;
+            throw holderNamed(e);
         }
     }
 
@@ -97,19 +99,28 @@ public class ProjectionResource {
             args = json.valueToTree(b);
             String schema = schema(b.generation());
             Optional<String> catalog = catalogs.check("catalog", b.catalog());
-            ParityReport report = operations.validate(Optional.of(schema), catalog, new Trigger(who, "api"));
-            audit.record(who, "projection.validate", args, "succeeded", null);
-            return Response.ok(report.toJson(), MediaType.APPLICATION_JSON).build();
+            Recorded<ParityReport> report = operations.validate(Optional.of(schema), catalog,
+                    new Trigger(who, "api"));
+            audit.record(who, "projection.validate", args, "succeeded", report.runId());
+            ObjectNode answer = (ObjectNode) json.readTree(report.value().toJson());
+            answer.put("runId", report.runId().toString());
+            return Response.ok(answer, MediaType.APPLICATION_JSON).build();
         } catch (KfmException e) {
             if (e.code() == ErrorCode.PARITY_FAILED) {
                 metrics.parityFailed();
             }
-            audit.record(who, "projection.validate", args, "failed:" + e.rule(), null);
-            throw e;
+            audit.record(who, "projection.validate", args, (e instanceof LockHeldException ? "refused:" : "failed:")
+                    + e.rule(), null);
+            throw holderNamed(e);
         } catch (JsonProcessingException e) {
             audit.record(who, "projection.validate", args, "refused:malformed-json", null);
             throw e;
         }
+    }
+
+    /** A refusal for a held lock names the run that holds it, as POST /rebuilds does. */
+    private static KfmException holderNamed(KfmException e) {
+        return e instanceof LockHeldException held ? new RunScopedException(held, held.holderRunId().orElse(null)) : e;
     }
 
     /** Only the projection's own generations can be checked: no endpoint reads an arbitrary schema. */

@@ -8,6 +8,7 @@ import org.kfm.projection.db.PgIdentifier;
 import org.kfm.projection.migrate.AppliedMigration;
 import org.kfm.projection.migrate.MigrationResult;
 import org.kfm.projection.run.MigrationRuns;
+import org.kfm.projection.run.Recorded;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -39,7 +40,8 @@ public class MigrateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PgIdentifier target = schema == null ? settings.projection() : PgIdentifier.of(schema);
-        MigrationResult r = runs.migrate(target, this.target, CliTrigger.of(settings));
+        Recorded<MigrationResult> run = runs.migrate(target, this.target, CliTrigger.of(settings));
+        MigrationResult r = run.value();
         PrintWriter out = spec.commandLine().getOut();
         out.printf("schema %s: %s -> %s, %d migration(s) applied in %d ms%n", r.schema(),
                 r.fromVersion() == null ? "empty" : r.fromVersion(), r.toVersion(), r.applied().size(),
@@ -47,6 +49,7 @@ public class MigrateCommand implements Callable<Integer> {
         for (AppliedMigration m : r.applied()) {
             out.printf("  applied %s  %s  %s%n", m.version(), m.script(), m.sha256());
         }
+        out.println("run " + run.runId());
         out.flush();
         return 0;
     }

@@ -4,6 +4,7 @@ import jakarta.inject.Inject;
 import java.util.concurrent.Callable;
 import org.kfm.projection.settings.Settings;
 import org.kfm.projection.run.ProjectionOperations;
+import org.kfm.projection.run.Recorded;
 import org.kfm.projection.swap.PruneResult;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -26,10 +27,12 @@ public class PruneCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PruneResult r = operations.prune(CliTrigger.of(settings));
+        Recorded<PruneResult> run = operations.prune(CliTrigger.of(settings));
+        PruneResult r = run.value();
         var out = spec.commandLine().getOut();
         out.println(r.dropped().isEmpty() ? "nothing to prune" : "dropped: " + String.join(", ", r.dropped()));
         r.notDropped().forEach(f -> out.println("could not drop " + f.schema() + ": " + f.reason()));
+        out.println("run " + run.runId());
         out.flush();
         return r.complete() ? 0 : 1;
     }

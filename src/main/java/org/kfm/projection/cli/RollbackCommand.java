@@ -4,6 +4,7 @@ import jakarta.inject.Inject;
 import java.util.concurrent.Callable;
 import org.kfm.projection.settings.Settings;
 import org.kfm.projection.run.ProjectionOperations;
+import org.kfm.projection.run.Recorded;
 import org.kfm.projection.swap.SwapResult;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -26,11 +27,13 @@ public class RollbackCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        SwapResult r = operations.rollback(CliTrigger.of(settings));
+        Recorded<SwapResult> run = operations.rollback(CliTrigger.of(settings));
+        SwapResult r = run.value();
         spec.commandLine().getOut().printf("rolled back: the previous generation is live again as %s; the replaced one "
                 + "is kept as previous (rollback again to undo); swap took %d ms%n", r.live(),
                 r.transactionTime().toMillis());
         r.warnings().forEach(w -> spec.commandLine().getOut().println("warning: " + w));
+        spec.commandLine().getOut().println("run " + run.runId());
         spec.commandLine().getOut().flush();
         return 0;
     }

@@ -14,6 +14,7 @@ import org.kfm.projection.db.PgIdentifier;
 import org.kfm.projection.error.UsageException;
 import org.kfm.projection.migrate.SmokeReport;
 import org.kfm.projection.run.MigrationRuns;
+import org.kfm.projection.run.Recorded;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -48,7 +49,8 @@ public class SmokeCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PgIdentifier base = PgIdentifier.of(schemaBase != null ? schemaBase
                 : "kfm_smoke_" + Integer.toHexString(ThreadLocalRandom.current().nextInt(0x1000000, 0xfffffff)));
-        SmokeReport r = runs.smoke(base, rowsSql(), CliTrigger.of(settings));
+        Recorded<SmokeReport> run = runs.smoke(base, rowsSql(), CliTrigger.of(settings));
+        SmokeReport r = run.value();
         PrintWriter out = spec.commandLine().getOut();
         out.printf("(a) fresh: %d migration(s) applied, now at %s%n", r.freshApplied().size(), r.latestVersion());
         out.println(r.n1Skipped() ? "(b) N-1: skipped (only one version); compared with a second fresh schema"
@@ -57,6 +59,7 @@ public class SmokeCommand implements Callable<Integer> {
         out.printf("(c) compared %d objects: identical%n", r.objectsCompared());
         out.printf("(d) migrating again applied %d migration(s)%n", r.reapplied());
         out.println("smoke passed");
+        out.println("run " + run.runId());
         out.flush();
         return 0;
     }

@@ -5,6 +5,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.kfm.projection.settings.Settings;
 import org.kfm.projection.run.ProjectionOperations;
+import org.kfm.projection.run.Recorded;
 import org.kfm.projection.validate.ParityReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -38,10 +39,19 @@ public class ValidateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        ParityReport r = operations.validate(Optional.ofNullable(schema), Optional.ofNullable(catalog),
+        Recorded<ParityReport> run = operations.validate(Optional.ofNullable(schema), Optional.ofNullable(catalog),
                 CliTrigger.of(settings));
-        spec.commandLine().getOut().println("json".equals(format) ? r.toJson() : r.toText());
+        ParityReport r = run.value();
+        if ("json".equals(format)) {
+            spec.commandLine().getOut().println(r.toJson());
+            // stdout stays one JSON document; the run id goes with the other notes, to stderr
+            spec.commandLine().getErr().println("run " + run.runId());
+        } else {
+            spec.commandLine().getOut().println(r.toText());
+            spec.commandLine().getOut().println("run " + run.runId());
+        }
         spec.commandLine().getOut().flush();
+        spec.commandLine().getErr().flush();
         return 0;
     }
 }

@@ -50,8 +50,13 @@ public final class OpsStore {
 
     /** Records a new run under an id the caller chose (one it must answer with before the run ends). */
     public UUID startRun(UUID id, RunKind kind, String projection, Trigger trigger, JsonNode arguments) {
+        return startRun(id, kind, projection, trigger, arguments, now());
+    }
+
+    /** Records a new run under an id the caller chose, started at {@code at} (the time its receipt gives). */
+    public UUID startRun(UUID id, RunKind kind, String projection, Trigger trigger, JsonNode arguments, Instant at) {
         update(sql.get("insert_run"), id, kind.dbValue(), projection, "REQUESTED", trigger.principal(), trigger.channel(),
-                HostInfo.hostname(), ProcessHandle.current().pid(), toJson(arguments), ts(now()));
+                HostInfo.hostname(), ProcessHandle.current().pid(), toJson(arguments), ts(at));
         event(id, "REQUESTED", kind.dbValue() + " requested by " + trigger.principal() + " via " + trigger.channel(), null);
         return id;
     }
@@ -101,6 +106,24 @@ public final class OpsStore {
         return queryOne(sql.get("count_runs_of_kind"), rs -> rs.getLong(1), projection, kind.dbValue()).orElse(0L);
     }
 
+    /**
+     * Runs of any kind, newest first, one page of them, optionally of one kind and one outcome.
+     * Without an outcome filter, refused attempts are left out.
+     */
+    public List<RunSummary> runs(String projection, Optional<RunKind> kind, Optional<RunOutcome> outcome, int limit,
+            int offset) {
+        String k = kind.map(RunKind::dbValue).orElse(null);
+        String o = outcome.map(RunOutcome::name).orElse(null);
+        return query(sql.get("select_runs"), projection, k, k, o, o, limit, offset);
+    }
+
+    /** How many runs {@link #runs} pages through with the same filters. */
+    public long countRuns(String projection, Optional<RunKind> kind, Optional<RunOutcome> outcome) {
+        String k = kind.map(RunKind::dbValue).orElse(null);
+        String o = outcome.map(RunOutcome::name).orElse(null);
+        return queryOne(sql.get("count_runs"), rs -> rs.getLong(1), projection, k, k, o, o).orElse(0L);
+    }
+
     /** When the newest rebuild that left the projection current (swapped in or skipped) finished. */
     public Optional<Instant> lastSuccess(String projection) {
         return queryOne(sql.get("select_last_success"), rs -> instant(rs.getTimestamp(1)), projection);
@@ -117,6 +140,12 @@ public final class OpsStore {
 
     public boolean cancelRequested(UUID runId) {
         return queryOne(sql.get("select_cancel_requested"), rs -> rs.getBoolean(1), runId).orElse(false);
+    }
+
+    /** Who asked an open run to stop, once someone has; empty until then. */
+    public Optional<String> cancelRequester(UUID runId) {
+        return queryOne(sql.get("select_cancel_requested"), rs -> rs.getBoolean(1)
+                ? Optional.ofNullable(rs.getString(2)).orElse("unknown") : null, runId);
     }
 
     /** Appends one row to the audit trail. */

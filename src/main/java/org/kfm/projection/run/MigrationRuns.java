@@ -2,11 +2,7 @@ package org.kfm.projection.run;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
-import java.util.UUID;
-import java.util.function.Function;
 import javax.sql.DataSource;
 import org.kfm.projection.settings.Settings;
 import org.kfm.projection.db.PgIdentifier;
@@ -21,7 +17,6 @@ import org.kfm.projection.migrate.SchemaMigrator;
 import org.kfm.projection.migrate.SmokeReport;
 import org.kfm.projection.ops.OpsStore;
 import org.kfm.projection.ops.RunKind;
-import org.kfm.projection.ops.RunOutcome;
 import org.kfm.projection.ops.Trigger;
 
 /**
@@ -36,9 +31,17 @@ public final class MigrationRuns {
     private final OpsStore ops;
     private final ObjectMapper json;
     private final DataSource dataSource;
+    private final RunRecorder recorder;
 
     public MigrationRuns(DataSource dataSource, Settings settings, DatabaseBootstrap bootstrap, PrivilegeCheck privileges,
             SchemaMigrator migrator, OpsStore ops, ObjectMapper json) {
+        this(dataSource, settings, bootstrap, privileges, migrator, ops, json, RunHook.NONE);
+    }
+
+    /** @param hook told of every state a run enters; what it throws fails the run (tests inject faults) */
+    public MigrationRuns(DataSource dataSource, Settings settings, DatabaseBootstrap bootstrap, PrivilegeCheck privileges,
+            SchemaMigrator migrator, OpsStore ops, ObjectMapper json, RunHook hook) {
+        this.recorder = new RunRecorder(ops, settings.projection().name(), json, hook);
         this.settings = settings;
         this.bootstrap = bootstrap;
         this.privileges = privileges;
@@ -52,39 +55,45 @@ public final class MigrationRuns {
      * Migrates {@code schema} to {@code target} (latest when null), recording a receipt. Only a
      * failing bootstrap leaves none: until it has run there may be no ops schema to write to.
      */
-    public MigrationResult migrate(PgIdentifier schema, String target, Trigger trigger) {
+    public Recorded<MigrationResult> migrate(PgIdentifier schema, String target, Trigger trigger) {
         bootstrap.run();
         ObjectNode args = json.createObjectNode().put("schema", schema.name()).put("target", target)
                 .put("location", migrator.source().location());
-        return recorded(RunKind.MIGRATE, trigger, args, runId -> {
+        return recorder.run(RunKind.MIGRATE, trigger, args, null, run -> {
             privileges.requireMigratable(schema, settings.extensionSchema());
-            ops.transition(runId, "MIGRATING", "migrating schema " + schema + " from " + migrator.source().location(), null);
             List<AppliedMigration> before = historyOrEmpty(schema);
             try {
+                recorder.transition(run, "MIGRATING", "migrating schema " + schema + " from "
+                        + migrator.source().location());
                 MigrationResult result = migrator.migrate(schema, target);
-                return new Recorded<>(result, migrationReceipt(result));
+                return new RunRecorder.Done<>(result, "migrated " + schema + " from " + result.fromVersion() + " to "
+                        + result.toVersion(), null, null, migrationReceipt(result));
             } catch (KfmException e) {
                 // Files before the failing one stay applied: the receipt must say which.
-                throw new RecordedFailure(e, failedMigrationReceipt(schema, before, historyOrEmpty(schema)));
+                throw new RunRecorder.RunFailure(e, failedMigrationReceipt(schema, before, historyOrEmpty(schema)));
+            } catch (RuntimeException e) {
+                throw new RunRecorder.RunFailure(RunRecorder.unexpected(e), failedMigrationReceipt(schema, before,
+                        historyOrEmpty(schema)));
             }
         });
     }
 
     /** Runs the migration smoke test in throw-away schemas, recording a receipt. */
-    public SmokeReport smoke(PgIdentifier base, String n1RowsSql, Trigger trigger) {
+    public Recorded<SmokeReport> smoke(PgIdentifier base, String n1RowsSql, Trigger trigger) {
         bootstrap.run();
         ObjectNode args = json.createObjectNode().put("schemaBase", base.name())
                 .put("location", migrator.source().location());
-        return recorded(RunKind.SMOKE, trigger, args, runId -> {
+        return recorder.run(RunKind.SMOKE, trigger, args, null, run -> {
             privileges.requireMigratable(base.suffixed("_fresh"), settings.extensionSchema());
-            ops.transition(runId, "MIGRATING", "smoke test of " + migrator.source().location(), null);
+            recorder.transition(run, "MIGRATING", "smoke test of " + migrator.source().location());
             SmokeReport report = new MigrationSmoke(dataSource, migrator, settings.extensionSchema(),
                     n1RowsSql).run(base);
             ObjectNode receipt = smokeReceipt(report);
             if (!report.passed()) {
-                throw new RecordedFailure(smokeFailure(report), receipt);
+                throw new RunRecorder.RunFailure(smokeFailure(report), receipt);
             }
-            return new Recorded<>(report, receipt);
+            return new RunRecorder.Done<>(report, "smoke passed: " + report.objectsCompared()
+                    + " object(s) compared, fresh and N-1 paths agree", null, null, receipt);
         });
     }
 
@@ -107,45 +116,6 @@ public final class MigrationRuns {
         } catch (KfmException e) {
             return List.of(); // e.g. misnamed files: Flyway cannot read the history either
         }
-    }
-
-    private <T> T recorded(RunKind kind, Trigger trigger, ObjectNode args, Function<UUID, Recorded<T>> work) {
-        Instant start = ops.now();
-        UUID runId = ops.startRun(kind, settings.projection().name(), trigger, args);
-        ObjectNode receipt = json.createObjectNode();
-        try {
-            Recorded<T> r = work.apply(runId);
-            receipt = r.receipt();
-            finish(runId, kind, trigger, args, start, RunOutcome.SUCCEEDED, null, receipt);
-            return r.value();
-        } catch (RecordedFailure f) {
-            finish(runId, kind, trigger, args, start, RunOutcome.FAILED, f.error, f.receipt);
-            throw f.error;
-        } catch (KfmException e) {
-            finish(runId, kind, trigger, args, start, RunOutcome.FAILED, e, receipt);
-            throw e;
-        } catch (RuntimeException e) {
-            KfmException k = new KfmException(ErrorCode.FAILED, "unexpected", e.toString(), e);
-            finish(runId, kind, trigger, args, start, RunOutcome.FAILED, k, receipt);
-            throw k;
-        }
-    }
-
-    private void finish(UUID runId, RunKind kind, Trigger trigger, ObjectNode args, Instant start, RunOutcome outcome,
-            KfmException error, ObjectNode body) {
-        Instant end = ops.now();
-        ObjectNode receipt = json.createObjectNode();
-        receipt.put("runId", runId.toString()).put("kind", kind.dbValue()).put("projection", settings.projection().name())
-                .put("triggeredBy", trigger.principal()).put("trigger", trigger.channel())
-                .put("startedAt", start.toString()).put("finishedAt", end.toString())
-                .put("durationMs", Duration.between(start, end).toMillis()).put("outcome", outcome.name());
-        receipt.set("arguments", args);
-        receipt.setAll(body);
-        if (error != null) {
-            receipt.putObject("error").put("code", error.code().name()).put("exitCode", error.code().exitCode())
-                    .put("rule", error.rule()).put("message", error.getMessage());
-        }
-        ops.finishRun(runId, outcome, error, null, receipt);
     }
 
     private ObjectNode migrationReceipt(MigrationResult r) {
@@ -178,20 +148,5 @@ public final class MigrationRuns {
 
     private com.fasterxml.jackson.databind.node.ArrayNode applied(List<AppliedMigration> applied) {
         return json.valueToTree(applied);
-    }
-
-    private record Recorded<T>(T value, ObjectNode receipt) {
-    }
-
-    /** A failure whose receipt was already built (the smoke report of a failed smoke). */
-    private static final class RecordedFailure extends RuntimeException {
-        private final KfmException error;
-        private final ObjectNode receipt;
-
-        RecordedFailure(KfmException error, ObjectNode receipt) {
-            super(error.getMessage(), error, false, false);
-            this.error = error;
-            this.receipt = receipt;
-        }
     }
 }

@@ -1,8 +1,9 @@
 package org.kfm.projection.run;
 
-/** The states of a rebuild, in order; the last three end a run. */
+/** The states of a rebuild, in order; the last four end a run. */
 public enum Phase {
-    REQUESTED, LOCKED, PREPARING, MIGRATING, LOADING, INDEXING, VALIDATING, SWAPPING, SUCCEEDED, FAILED, CANCELLED;
+    REQUESTED, LOCKED, PREPARING, MIGRATING, LOADING, INDEXING, VALIDATING, SWAPPING, SUCCEEDED, FAILED, CANCELLED,
+    REFUSED;
 
     /** Step number for log lines ("step 4/8"), 0 for terminal states. */
     public int step() {

@@ -7,10 +7,16 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
-/** Start and duration of each phase of one run, for the receipt and the summary. */
+/** Start, duration and status of each phase of one run, for the receipt and the summary. */
 final class PhaseTimer {
-    record Entry(Phase phase, Instant start, Duration duration, String note) {
+    /** How a phase ended: its work done, skipped (with why), or cut short by the run's failure or cancel. */
+    enum Status {
+        COMPLETED, SKIPPED, FAILED, CANCELLED
+    }
+
+    record Entry(Phase phase, Instant start, Duration duration, Status status, String note) {
     }
 
     private final Clock clock;
@@ -23,22 +29,23 @@ final class PhaseTimer {
     }
 
     void start(Phase phase) {
-        stop(null);
+        stop(Status.COMPLETED);
         current = phase;
         currentStart = clock.instant();
     }
 
-    /** Ends the current phase, if any; {@code note} says e.g. "skipped". */
-    void stop(String note) {
+    /** Ends the current phase, if any, with {@code status}. */
+    void stop(Status status) {
         if (current != null) {
-            entries.add(new Entry(current, currentStart, Duration.between(currentStart, clock.instant()), note));
+            entries.add(new Entry(current, currentStart, Duration.between(currentStart, clock.instant()), status,
+                    null));
             current = null;
         }
     }
 
     void skipped(Phase phase, String why) {
-        stop(null);
-        entries.add(new Entry(phase, clock.instant(), Duration.ZERO, "skipped: " + why));
+        stop(Status.COMPLETED);
+        entries.add(new Entry(phase, clock.instant(), Duration.ZERO, Status.SKIPPED, why));
     }
 
     Phase current() {
@@ -58,7 +65,8 @@ final class PhaseTimer {
         ArrayNode out = json.createArrayNode();
         for (Entry e : entries) {
             var n = out.addObject().put("phase", e.phase().name()).put("startedAt", e.start().toString())
-                    .put("durationMs", e.duration().toMillis());
+                    .put("durationMs", e.duration().toMillis()).put("status", e.status().name()
+                            .toLowerCase(Locale.ROOT));
             if (e.note() != null) {
                 n.put("note", e.note());
             }

@@ -4,8 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Optional;
-import java.util.UUID;
-import java.util.function.Function;
+import java.util.OptionalDouble;
 import javax.sql.DataSource;
 import org.kfm.projection.settings.RebuildSettings;
 import org.kfm.projection.artifact.ArtifactStores;
@@ -22,7 +21,6 @@ import org.kfm.projection.ops.Generation;
 import org.kfm.projection.ops.GenerationStore;
 import org.kfm.projection.ops.OpsStore;
 import org.kfm.projection.ops.RunKind;
-import org.kfm.projection.ops.RunOutcome;
 import org.kfm.projection.ops.Trigger;
 import org.kfm.projection.swap.GrantReplayer;
 import org.kfm.projection.swap.GrantReport;
@@ -34,8 +32,9 @@ import org.kfm.projection.validate.ParityValidator;
 
 /**
  * Everything an operator does to the projection besides a rebuild: status, rollback, prune and a
- * stand-alone parity check. Rollback and prune take the rebuild lock, so they never race a rebuild;
- * each is recorded as a run with a receipt.
+ * stand-alone parity check. Rollback and prune take the rebuild lock, so they never race a rebuild,
+ * and so does a check of the shadow (a rebuild may be writing it); each is recorded as a run, with a
+ * receipt, through the one {@link RunRecorder}.
  */
 public final class ProjectionOperations {
     private final DataSource dataSource;
@@ -48,8 +47,14 @@ public final class ProjectionOperations {
     private final ParityValidator validator;
     private final SchemaSwapper swapper;
     private final ObjectMapper json;
+    private final RunRecorder recorder;
 
     public ProjectionOperations(RebuildServices s) {
+        this(s, RunHook.NONE);
+    }
+
+    /** @param hook told of every state a run enters; what it throws fails the run (tests inject faults) */
+    public ProjectionOperations(RebuildServices s, RunHook hook) {
         this.dataSource = s.dataSource();
         this.settings = s.settings();
         this.rebuild = s.rebuild();
@@ -60,6 +65,7 @@ public final class ProjectionOperations {
         this.validator = s.validator();
         this.swapper = s.swapper();
         this.json = s.json();
+        this.recorder = new RunRecorder(s.ops(), s.settings().projection().name(), s.json(), hook);
     }
 
     /**
@@ -79,118 +85,96 @@ public final class ProjectionOperations {
     }
 
     /** Makes the previous generation live again (and the live one previous). */
-    public SwapResult rollback(Trigger trigger) {
-        return locked(RunKind.ROLLBACK, trigger, json.createObjectNode(), runId -> {
+    public Recorded<SwapResult> rollback(Trigger trigger) {
+        return locked(RunKind.ROLLBACK, trigger, json.createObjectNode(), run -> {
             String projection = settings.projection().name();
             Optional<Generation> live = generations.live(projection);
             Optional<Generation> previous = generations.previous(projection);
             ObjectNode payload = json.createObjectNode().put("event", "rollback").put("projection", projection)
-                    .put("runId", runId.toString());
+                    .put("runId", run.id().toString());
             previous.ifPresentOrElse(p -> payload.put("generation", p.number()), () -> payload.putNull("generation"));
             live.ifPresentOrElse(l -> payload.put("previousGeneration", l.number()),
                     () -> payload.putNull("previousGeneration"));
             // The previous generation has only the grants live had when it was swapped out: replay
             // what live holds now (and the reader role), as a rebuild does for its shadow.
-            GrantReport grants = schemaExists(settings.previous()) ? new GrantReplayer(dataSource)
+            GrantReport grants = Schemas.exists(dataSource, settings.previous()) ? new GrantReplayer(dataSource)
                     .replay(settings.projection(), settings.previous(), settings.readerRole()) : null;
+            recorder.transition(run, "SWAPPING", "rolling " + settings.projection() + " back to "
+                    + settings.previous());
             SwapResult result = swapper.rollback(write(payload),
                     c -> generations.recordRollback(c, projection, ops.now()));
-            ObjectNode receipt = json.createObjectNode();
-            receipt.set("grants", grants == null ? null : json.valueToTree(grants));
-            receipt.set("swap", json.valueToTree(result));
-            return new Done<>(result, receipt, previous.map(Generation::number).orElse(null));
+            ObjectNode body = json.createObjectNode();
+            body.set("grants", grants == null ? null : json.valueToTree(grants));
+            body.set("swap", json.valueToTree(result));
+            Long generation = result.generation().isPresent() ? result.generation().getAsLong() : null;
+            DataEffect data = generation == null ? DataEffect.untouched() : DataEffect.swapped(generation);
+            return new RunRecorder.Done<>(result, "rolled back: generation " + generation + " is live again",
+                    generation, data, body);
         });
     }
 
     /** Drops the previous generation and any retired ones. */
-    public PruneResult prune(Trigger trigger) {
-        return locked(RunKind.PRUNE, trigger, json.createObjectNode(), runId -> {
+    public Recorded<PruneResult> prune(Trigger trigger) {
+        return locked(RunKind.PRUNE, trigger, json.createObjectNode(), run -> {
+            recorder.transition(run, "PRUNING", "dropping " + settings.previous() + " and retired generations");
             PruneResult result = swapper.prune();
             if (result.dropped().contains(settings.previous().name())) {
                 generations.recordPrune(settings.projection().name(), ops.now());
             }
-            ObjectNode receipt = json.createObjectNode();
-            receipt.set("prune", json.valueToTree(result));
-            return new Done<>(result, receipt, null);
+            ObjectNode body = json.createObjectNode();
+            body.set("prune", json.valueToTree(result));
+            return new RunRecorder.Done<>(result, result.dropped().isEmpty() ? "nothing to prune"
+                    : "dropped " + String.join(", ", result.dropped()), null, DataEffect.untouched(), body);
         });
     }
 
     /**
      * Checks a schema (default: live) against a catalog (default: the configured one) with the
-     * parity rules that need no load: counts, SRID, geometry validity, extent, reader grants.
+     * parity rules that need no load: counts, SRID, geometry validity, extent, reader grants. The
+     * shadow is checked only under the rebuild lock: while a rebuild holds it, the check is refused
+     * (the shadow is being written), so only a kept shadow is ever validated.
+     *
+     * @throws LockHeldException when the shadow is asked for while another run holds the lock
      */
-    public ParityReport validate(Optional<String> schema, Optional<String> catalogUri, Trigger trigger) {
+    public Recorded<ParityReport> validate(Optional<String> schema, Optional<String> catalogUri, Trigger trigger) {
         PgIdentifier target = schema.map(PgIdentifier::of).orElse(settings.projection());
         String uri = catalogUri.or(settings::catalogUri).orElseThrow(() -> new UsageException("no-catalog",
                 "no catalog given: pass --catalog URI or set KFM_CATALOG_URI"));
         ObjectNode args = json.createObjectNode().put("schema", target.name()).put("catalog", uri);
-        bootstrap.run();
-        return recorded(RunKind.VALIDATE, trigger, args, runId -> {
+        RunRecorder.Work<ParityReport> work = run -> {
+            recorder.transition(run, "VALIDATING", "checking " + target + " against " + uri);
             Catalog catalog = new CatalogReader(stores).read(ArtifactStores.location(uri));
-            ops.catalog(runId, catalog.root().toString(), catalog.digest());
-            RunState state = new RunState(runId, RebuildRequest.defaults(trigger), RunObserver.NONE,
-                    new PhaseTimer(java.time.Clock.systemUTC()), json);
-            state.catalog(catalog);
+            ops.catalog(run.id(), catalog.root().toString(), catalog.digest());
             Optional<PgIdentifier> compareWith = target.equals(settings.projection()) ? Optional.empty()
                     : Optional.of(settings.projection());
-            ParityReport report = validator.validate(target, compareWith, state.expectations(),
-                    rebuild.parityPolicy(settings, java.util.OptionalDouble.empty()));
-            ObjectNode receipt = json.createObjectNode();
-            state.parity(report);
-            receipt.set("parity", state.parityJson());
+            ParityReport report = validator.validate(target, compareWith, RunState.expectations(catalog, null),
+                    rebuild.parityPolicy(settings, OptionalDouble.empty()));
+            ObjectNode body = json.createObjectNode();
+            body.putObject("catalog").put("uri", catalog.root().toString()).put("digest", catalog.digest());
+            body.set("parity", RunState.parityJson(json, report));
             if (!report.passed()) {
-                throw new Failed(new KfmException(ErrorCode.PARITY_FAILED, "parity-failed", "parity failed for "
-                        + target + ":\n" + report.toText()), receipt);
+                throw new RunRecorder.RunFailure(new KfmException(ErrorCode.PARITY_FAILED, "parity-failed",
+                        "parity failed for " + target + ":\n" + report.toText()), body);
             }
-            return new Done<>(report, receipt, null);
+            return new RunRecorder.Done<>(report, "parity passed for " + target, null, DataEffect.untouched(),
+                    body);
+        };
+        return target.equals(settings.shadow()) ? locked(RunKind.VALIDATE, trigger, args, work)
+                : recorded(RunKind.VALIDATE, trigger, args, work);
+    }
+
+    private <T> Recorded<T> locked(RunKind kind, Trigger trigger, ObjectNode args, RunRecorder.Work<T> work) {
+        return recorded(kind, trigger, args, run -> {
+            try (RebuildLock lock = RebuildLock.acquire(dataSource, settings.projection().name(), run.id())) {
+                recorder.transition(run, "LOCKED", "holding the rebuild lock of " + lock.projection());
+                return work.run(run);
+            }
         });
     }
 
-    private <T> T locked(RunKind kind, Trigger trigger, ObjectNode args, Function<UUID, Done<T>> work) {
+    private <T> Recorded<T> recorded(RunKind kind, Trigger trigger, ObjectNode args, RunRecorder.Work<T> work) {
         bootstrap.run();
-        return recorded(kind, trigger, args, runId -> {
-            try (RebuildLock lock = RebuildLock.acquire(dataSource, settings.projection().name())) {
-                ops.transition(runId, "LOCKED", "holding the rebuild lock of " + lock.projection(), null);
-                return work.apply(runId);
-            }
-        });
-    }
-
-    private <T> T recorded(RunKind kind, Trigger trigger, ObjectNode args, Function<UUID, Done<T>> work) {
-        UUID runId = ops.startRun(kind, settings.projection().name(), trigger, args);
-        try {
-            Done<T> done = work.apply(runId);
-            ops.finishRun(runId, RunOutcome.SUCCEEDED, null, done.generation(), receipt(runId, kind, trigger, args,
-                    RunOutcome.SUCCEEDED, done.receipt(), null));
-            return done.value();
-        } catch (Failed f) {
-            ops.finishRun(runId, RunOutcome.FAILED, f.error, null, receipt(runId, kind, trigger, args,
-                    RunOutcome.FAILED, f.receipt, f.error));
-            throw f.error;
-        } catch (KfmException e) {
-            ops.finishRun(runId, RunOutcome.FAILED, e, null, receipt(runId, kind, trigger, args, RunOutcome.FAILED,
-                    json.createObjectNode(), e));
-            throw e;
-        }
-    }
-
-    private ObjectNode receipt(UUID runId, RunKind kind, Trigger trigger, ObjectNode args, RunOutcome outcome,
-            ObjectNode body, KfmException error) {
-        ObjectNode r = json.createObjectNode().put("receiptVersion", 1).put("runId", runId.toString())
-                .put("kind", kind.dbValue()).put("projection", settings.projection().name())
-                .put("triggeredBy", trigger.principal()).put("trigger", trigger.channel())
-                .put("finishedAt", ops.now().toString()).put("outcome", outcome.name());
-        r.set("arguments", args);
-        r.setAll(body);
-        if (error != null) {
-            r.putObject("error").put("code", error.code().name()).put("exitCode", error.code().exitCode())
-                    .put("rule", error.rule()).put("message", error.getMessage());
-        }
-        return r;
-    }
-
-    private boolean schemaExists(PgIdentifier schema) {
-        return Schemas.exists(dataSource, schema);
+        return recorder.run(kind, trigger, args, DataEffect.untouched(), work);
     }
 
     private String write(ObjectNode n) {
@@ -198,21 +182,6 @@ public final class ProjectionOperations {
             return json.writeValueAsString(n);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    private record Done<T>(T value, ObjectNode receipt, Long generation) {
-    }
-
-    /** A failure whose receipt body is already known (a failed parity report). */
-    private static final class Failed extends RuntimeException {
-        private final KfmException error;
-        private final ObjectNode receipt;
-
-        Failed(KfmException error, ObjectNode receipt) {
-            super(error.getMessage(), error, false, false);
-            this.error = error;
-            this.receipt = receipt;
         }
     }
 }

@@ -4,8 +4,10 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import javax.sql.DataSource;
 import org.kfm.projection.error.ErrorCode;
 import org.kfm.projection.error.KfmException;
@@ -18,6 +20,8 @@ import org.kfm.projection.error.KfmException;
  */
 public final class RebuildLock implements AutoCloseable {
     private static final String KEY = "hashtext(current_database()), hashtext('kfm-rebuild:' || ?)";
+    /** The lock session's application name while it holds the lock: this prefix and the run id. */
+    static final String APPLICATION_PREFIX = "kfm-projection run ";
 
     private final Connection connection;
     private final String projection;
@@ -30,9 +34,20 @@ public final class RebuildLock implements AutoCloseable {
     /**
      * Takes the lock at once or refuses; never waits.
      *
-     * @throws KfmException code {@code LOCK_HELD} naming the session that holds it
+     * @throws LockHeldException naming the session (and run) that holds it
      */
     public static RebuildLock acquire(DataSource dataSource, String projection) {
+        return acquire(dataSource, projection, null);
+    }
+
+    /**
+     * Takes the lock for run {@code runId} at once or refuses; never waits. While it holds the lock,
+     * the lock's session is named after the run ({@code application_name}), so a refused run can name
+     * the holder's run id and a DBA sees it in {@code pg_stat_activity}.
+     *
+     * @throws LockHeldException naming the session (and run) that holds it
+     */
+    public static RebuildLock acquire(DataSource dataSource, String projection, UUID runId) {
         Connection c = null;
         try {
             c = dataSource.getConnection();
@@ -42,15 +57,24 @@ public final class RebuildLock implements AutoCloseable {
                 try (ResultSet rs = ps.executeQuery()) {
                     rs.next();
                     if (rs.getBoolean(1)) {
-                        return new RebuildLock(c, projection);
+                        RebuildLock lock = new RebuildLock(c, projection);
+                        if (runId != null) {
+                            try {
+                                lock.name(APPLICATION_PREFIX + runId);
+                            } catch (SQLException e) {
+                                lock.close(); // never hand a held lock back to the pool
+                                throw e;
+                            }
+                        }
+                        return lock;
                     }
                 }
             }
-            String holders = holders(c, projection);
+            List<Holder> holders = holders(c, projection);
             c.close();
-            throw new KfmException(ErrorCode.LOCK_HELD, "lock-held", "another run holds the rebuild lock of projection "
-                    + projection + " (" + holders + "). Wait for it to finish (kfm-projection status shows it); "
-                    + "the lock is freed automatically if that process dies");
+            UUID holderRun = holders.stream().map(Holder::runId).filter(java.util.Objects::nonNull).findFirst()
+                    .orElse(null);
+            throw new LockHeldException(projection, describe(holders), holderRun);
         } catch (SQLException e) {
             closeQuietly(c);
             throw new KfmException(ErrorCode.FAILED, "lock-failed", "cannot take the rebuild lock: " + e.getMessage(), e);
@@ -60,13 +84,28 @@ public final class RebuildLock implements AutoCloseable {
     /** Whether the lock of {@code projection} is held by any session right now. */
     public static boolean isHeld(DataSource dataSource, String projection) {
         try (Connection c = dataSource.getConnection()) {
-            return !holders(c, projection).equals("holder unknown");
+            return !holders(c, projection).isEmpty();
         } catch (SQLException e) {
             throw new KfmException(ErrorCode.FAILED, "lock-failed", "cannot inspect the rebuild lock: " + e.getMessage(), e);
         }
     }
 
-    private static String holders(Connection c, String projection) throws SQLException {
+    /** A session holding the lock; {@code runId} when its application name says which run it is. */
+    private record Holder(int pid, String user, String application, String client, java.time.Instant since,
+            UUID runId) {
+        @Override
+        public String toString() {
+            return "pid " + pid + ", user " + user + ", application '" + application + "', client " + client
+                    + ", connected since " + since;
+        }
+    }
+
+    private static String describe(List<Holder> holders) {
+        return holders.isEmpty() ? "holder unknown" : "held by " + String.join("; ",
+                holders.stream().map(Holder::toString).toList());
+    }
+
+    private static List<Holder> holders(Connection c, String projection) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("""
                 SELECT a.pid, a.usename, a.application_name, a.client_addr, a.backend_start
                   FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid
@@ -75,14 +114,33 @@ public final class RebuildLock implements AutoCloseable {
                    AND l.classid = (hashtext(current_database())::bigint & 4294967295)::oid
                    AND l.objid = (hashtext('kfm-rebuild:' || ?)::bigint & 4294967295)::oid""")) {
             ps.setString(1, projection);
-            List<String> out = new ArrayList<>();
+            List<Holder> out = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    out.add("pid " + rs.getInt(1) + ", user " + rs.getString(2) + ", application '" + rs.getString(3)
-                            + "', client " + rs.getString(4) + ", connected since " + rs.getTimestamp(5).toInstant());
+                    String app = rs.getString(3);
+                    out.add(new Holder(rs.getInt(1), rs.getString(2), app, rs.getString(4),
+                            rs.getTimestamp(5).toInstant(), runIdOf(app)));
                 }
             }
-            return out.isEmpty() ? "holder unknown" : "held by " + String.join("; ", out);
+            return out;
+        }
+    }
+
+    private static UUID runIdOf(String applicationName) {
+        if (applicationName == null || !applicationName.startsWith(APPLICATION_PREFIX)) {
+            return null;
+        }
+        try {
+            return UUID.fromString(applicationName.substring(APPLICATION_PREFIX.length()));
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    private void name(String applicationName) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement("SELECT set_config('application_name', ?, false)")) {
+            ps.setString(1, applicationName);
+            ps.execute();
         }
     }
 
@@ -93,9 +151,11 @@ public final class RebuildLock implements AutoCloseable {
 
     @Override
     public void close() {
-        try (PreparedStatement ps = connection.prepareStatement("SELECT pg_advisory_unlock(" + KEY + ")")) {
+        try (PreparedStatement ps = connection.prepareStatement("SELECT pg_advisory_unlock(" + KEY + ")");
+                Statement reset = connection.createStatement()) {
             ps.setString(1, projection);
             ps.execute();
+            reset.execute("RESET application_name"); // the pooled connection goes back under its own name
         } catch (SQLException e) {
             // closing the session below frees the lock anyway
         } finally {

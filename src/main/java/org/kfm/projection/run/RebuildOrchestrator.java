@@ -62,7 +62,8 @@ public final class RebuildOrchestrator {
     private final Clock clock;
     private final ShadowSchema shadow;
     private final GenerationSwap generationSwap;
-    private final RunEnding ending;
+    private final RunRecorder recorder;
+    private final RebuildEnding ending;
 
     public RebuildOrchestrator(RebuildServices s) {
         this(s, SwapListener.NONE);
@@ -70,6 +71,11 @@ public final class RebuildOrchestrator {
 
     /** @param swapListener told about every committed swap (webhooks); its outcomes go into the receipt */
     public RebuildOrchestrator(RebuildServices s, SwapListener swapListener) {
+        this(s, swapListener, RunHook.NONE);
+    }
+
+    /** @param hook told of every state a run enters; what it throws fails the run (tests inject faults) */
+    public RebuildOrchestrator(RebuildServices s, SwapListener swapListener, RunHook hook) {
         this.dataSource = s.dataSource();
         this.settings = s.settings();
         this.rebuild = s.rebuild();
@@ -86,7 +92,8 @@ public final class RebuildOrchestrator {
         this.shadow = new ShadowSchema(s.dataSource(), s.settings().shadow(), s.ops());
         this.generationSwap = new GenerationSwap(s.dataSource(), s.settings().projection().name(), s.ops(),
                 s.generations(), s.swapper(), s.json(), swapListener);
-        this.ending = new RunEnding(s.settings(), s.rebuild(), s.ops(), s.stores(), s.json(), shadow);
+        this.recorder = new RunRecorder(s.ops(), s.settings().projection().name(), s.json(), hook);
+        this.ending = new RebuildEnding(s.rebuild(), s.ops(), s.stores(), s.json(), shadow, recorder);
     }
 
     /**
@@ -104,18 +111,18 @@ public final class RebuildOrchestrator {
      * caller that must answer at once (the service's 202) has a run id, and a second rebuild is
      * refused before anything is queued. Continue with {@link #run(AcceptedRebuild)}, on any thread.
      *
-     * @throws KfmException code {@code LOCK_HELD} when another run holds the lock, {@code BAD_USAGE}
-     *     when no catalog is given or configured; a recorded run's receipt is written first
+     * @throws LockHeldException when another run holds the lock (the attempt is recorded REFUSED)
+     * @throws KfmException {@code BAD_USAGE} when no catalog is given or configured
      */
     public AcceptedRebuild accept(RebuildRequest request, RunObserver observer) {
         bootstrap.run();
         String catalogUri = request.catalogUri().or(settings::catalogUri).orElseThrow(() -> new UsageException(
                 "no-catalog", "no catalog given: pass --catalog URI or set KFM_CATALOG_URI"));
-        RunState run = new RunState(ops.startRun(RunKind.REBUILD, settings.projection().name(), request.trigger(),
-                arguments(request, catalogUri)), request, observer, new PhaseTimer(clock), json);
+        RunState run = new RunState(recorder.start(RunKind.REBUILD, request.trigger(), arguments(request, catalogUri)),
+                request, observer, new PhaseTimer(clock), json);
         MDC.put("runId", run.id().toString());
         try {
-            RebuildLock lock = RebuildLock.acquire(dataSource, settings.projection().name());
+            RebuildLock lock = RebuildLock.acquire(dataSource, settings.projection().name(), run.id());
             try {
                 enter(run, Phase.LOCKED, "holding the rebuild lock of " + lock.projection());
             } catch (RuntimeException e) {
@@ -126,7 +133,9 @@ public final class RebuildOrchestrator {
         } catch (KfmException e) {
             throw ending.fail(run, e);
         } catch (RuntimeException e) {
-            throw ending.fail(run, new KfmException(ErrorCode.FAILED, "unexpected", e.toString(), e));
+            throw ending.fail(run, RunRecorder.unexpected(e));
+        } catch (Error e) {
+            throw failed(run, e);
         } finally {
             MDC.remove("runId");
             MDC.remove("phase");
@@ -149,7 +158,9 @@ public final class RebuildOrchestrator {
         } catch (KfmException e) {
             throw ending.fail(run, e);
         } catch (RuntimeException e) {
-            throw ending.fail(run, new KfmException(ErrorCode.FAILED, "unexpected", e.toString(), e));
+            throw ending.fail(run, RunRecorder.unexpected(e));
+        } catch (Error e) {
+            throw failed(run, e);
         } finally {
             MDC.remove("runId");
             MDC.remove("phase");
@@ -157,14 +168,15 @@ public final class RebuildOrchestrator {
     }
 
     /**
-     * Gives up an accepted rebuild that will not run (its executor refused it, the service is
-     * stopping): records it as failed with rule {@code not-started} and releases the lock.
+     * Gives up an accepted rebuild that will not run (its executor refused it: the service is
+     * stopping): records it CANCELLED by {@code cancellation} and releases the lock.
      */
-    public void discard(AcceptedRebuild accepted, String reason) {
+    public void discard(AcceptedRebuild accepted, Cancellation cancellation) {
         accepted.use();
         MDC.put("runId", accepted.runId().toString());
         try (RebuildLock lock = accepted.lock()) {
-            ending.fail(accepted.run(), new KfmException(ErrorCode.FAILED, "not-started", reason));
+            ending.fail(accepted.run(), new RunCancelledException(cancellation, "its first step (it was accepted "
+                    + "but never started)"));
         } finally {
             MDC.remove("runId");
             MDC.remove("phase");
@@ -185,14 +197,16 @@ public final class RebuildOrchestrator {
         Optional<Generation> live = generations.live(settings.projection().name());
         if (!run.request().force() && live.isPresent() && catalog.digest().equals(live.get().catalogDigest())
                 && targetVersion.equals(live.get().migrationVersion())) {
-            return ending.finish(run, RunOutcome.SKIPPED, null, "skipped: catalog " + catalog.digest()
-                    + " and migration version " + targetVersion + " are already live as generation "
+            skipSteps(run, Phase.MIGRATING, "catalog and migrations unchanged");
+            return ending.finish(run, RunOutcome.SKIPPED, null, DataEffect.untouched(), "skipped: catalog "
+                    + catalog.digest() + " and migration version " + targetVersion + " are already live as generation "
                     + live.get().number() + " (use --force to rebuild anyway)");
         }
         if (run.request().dryRun()) {
-            return ending.finish(run, RunOutcome.SUCCEEDED, null, "dry run: would rebuild " + catalog.items().size()
-                    + " dataset version(s) from " + catalog.digest() + " at migration version " + targetVersion
-                    + "; nothing was changed");
+            skipSteps(run, Phase.MIGRATING, "dry run");
+            return ending.finish(run, RunOutcome.SUCCEEDED, null, DataEffect.untouched(), "dry run: would rebuild "
+                    + catalog.items().size() + " dataset version(s) from " + catalog.digest()
+                    + " at migration version " + targetVersion + "; nothing was changed");
         }
         shadow.dropLeftover(run);
         enter(run, Phase.MIGRATING, "migrating " + settings.shadow() + " to " + targetVersion);
@@ -210,14 +224,17 @@ public final class RebuildOrchestrator {
         enter(run, Phase.VALIDATING, "replaying grants and checking parity");
         ParityReport parity = validate(run);
         if (run.request().noSwap()) {
-            return ending.finish(run, RunOutcome.SUCCEEDED, null, "validated, not swapped (--no-swap): shadow "
-                    + settings.shadow() + " is ready; live projection untouched");
+            skipSteps(run, Phase.SWAPPING, "--no-swap");
+            return ending.finish(run, RunOutcome.SUCCEEDED, null, DataEffect.untouched().shadowKept(
+                    settings.shadow().name()), "validated, not swapped (--no-swap): shadow " + settings.shadow()
+                    + " is ready; live projection untouched");
         }
         enter(run, Phase.SWAPPING, "swapping " + settings.shadow() + " in as " + settings.projection());
         SwapResult swap = generationSwap.swap(run, catalog, migration, parity, load);
-        return ending.finish(run, RunOutcome.SUCCEEDED, swap.generation().isPresent() ? swap.generation().getAsLong()
-                : null, "generation " + swap.generation().orElse(-1) + " is live ("
-                + load.rows() + " rows, parity passed, swap " + swap.transactionTime().toMillis() + " ms)");
+        long generation = swap.generation().orElseThrow();
+        return ending.finish(run, RunOutcome.SUCCEEDED, generation, DataEffect.swapped(generation), "generation "
+                + generation + " is live (" + load.rows() + " rows, parity passed, swap "
+                + swap.transactionTime().toMillis() + " ms)");
     }
 
     /** Step VALIDATING: replays the live grants onto the shadow, then checks parity; a failed check ends the run. */
@@ -253,13 +270,33 @@ public final class RebuildOrchestrator {
         run.timer().start(phase);
         MDC.put("phase", phase.name());
         LOG.info("step {}/{} {}: {}", phase.step(), Phase.steps(), phase, message);
-        ops.transition(run.id(), phase.name(), message, null);
+        recorder.transition(run.recording(), phase.name(), message);
         observer(run).phase(phase, message);
         if (observer(run).cancelRequested()) {
             // not a LoadCancelledException: that one says a load was cut short, which is not what happened
-            throw new KfmException(ErrorCode.FAILED, "cancelled", "rebuild cancelled on request at the start of step "
-                    + phase.step() + "/" + Phase.steps() + " " + phase + ", before any of its work");
+            throw new RunCancelledException(observer(run).cancellation(), "step " + phase.step() + "/"
+                    + Phase.steps() + " " + phase);
         }
+    }
+
+    /** Steps {@code from} to the last one are not run: logged and timed as the numbered steps they are. */
+    private void skipSteps(RunState run, Phase from, String why) {
+        for (Phase p : Phase.values()) {
+            if (p.step() >= from.step() && p.step() > 0) {
+                LOG.info("step {}/{} {} (SKIPPED: {})", p.step(), Phase.steps(), p, why);
+                run.timer().skipped(p, why);
+            }
+        }
+    }
+
+    /** An {@link Error} ends the run FAILED like any failure, then goes on up. */
+    private Error failed(RunState run, Error e) {
+        try {
+            ending.fail(run, RunRecorder.unexpected(e));
+        } catch (RuntimeException recording) {
+            e.addSuppressed(recording);
+        }
+        return e;
     }
 
     private static RunObserver observer(RunState run) {

@@ -22,4 +22,12 @@ public interface RunObserver {
     default boolean cancelRequested() {
         return false;
     }
+
+    /**
+     * Who or what asked the run to stop; asked only once {@link #cancelRequested()} is true. The
+     * default says "on request", by nobody named.
+     */
+    default Cancellation cancellation() {
+        return Cancellation.request(null);
+    }
 }

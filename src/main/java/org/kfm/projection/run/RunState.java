@@ -13,14 +13,11 @@ import java.util.UUID;
 import org.kfm.projection.catalog.Catalog;
 import org.kfm.projection.catalog.CatalogItem;
 import org.kfm.projection.catalog.DataAsset;
-import org.kfm.projection.settings.Settings;
-import org.kfm.projection.error.KfmException;
 import org.kfm.projection.load.DatasetLoad;
 import org.kfm.projection.load.LoadResult;
 import org.kfm.projection.load.ShadowIndexes;
 import org.kfm.projection.migrate.AppliedMigration;
 import org.kfm.projection.migrate.MigrationResult;
-import org.kfm.projection.ops.RunOutcome;
 import org.kfm.projection.swap.GrantReport;
 import org.kfm.projection.swap.SwapResult;
 import org.kfm.projection.validate.Expectation;
@@ -31,7 +28,7 @@ import org.kfm.projection.validate.ParityReport;
  * outcome. Confined to the thread running the rebuild.
  */
 final class RunState {
-    private final UUID id;
+    private final Recording recording;
     private final RebuildRequest request;
     private final RunObserver observer;
     private final PhaseTimer timer;
@@ -47,8 +44,8 @@ final class RunState {
     private List<SwapListener.Delivery> deliveries;
     private boolean shadowCreated;
 
-    RunState(UUID id, RebuildRequest request, RunObserver observer, PhaseTimer timer, ObjectMapper json) {
-        this.id = id;
+    RunState(Recording recording, RebuildRequest request, RunObserver observer, PhaseTimer timer, ObjectMapper json) {
+        this.recording = recording;
         this.request = request;
         this.observer = observer;
         this.timer = timer;
@@ -56,7 +53,11 @@ final class RunState {
     }
 
     UUID id() {
-        return id;
+        return recording.id();
+    }
+
+    Recording recording() {
+        return recording;
     }
 
     RebuildRequest request() {
@@ -122,6 +123,11 @@ final class RunState {
 
     /** One expectation per catalog item, with what the loader read and digested. */
     List<Expectation> expectations() {
+        return expectations(catalog, load);
+    }
+
+    /** One expectation per catalog item, with what the loader read and digested ({@code load} null: nothing). */
+    static List<Expectation> expectations(Catalog catalog, LoadResult load) {
         List<Expectation> out = new ArrayList<>();
         for (CatalogItem item : catalog.items()) {
             Optional<DatasetLoad> loaded = load == null ? Optional.empty() : load.dataset(item.datasetVersionId());
@@ -134,19 +140,20 @@ final class RunState {
     }
 
     JsonNode parityJson() {
+        return parity == null ? null : parityJson(json, parity);
+    }
+
+    static JsonNode parityJson(ObjectMapper json, ParityReport parity) {
         try {
-            return parity == null ? null : json.readTree(parity.toJson());
+            return json.readTree(parity.toJson());
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
     }
 
-    /** The run's receipt: who, what, when, inputs, outputs, parity, timings, outcome. */
-    ObjectNode receipt(Settings settings, RunOutcome outcome, String summary, KfmException error) {
-        ObjectNode r = json.createObjectNode().put("receiptVersion", 1).put("runId", id.toString())
-                .put("kind", "rebuild").put("projection", settings.projection().name())
-                .put("triggeredBy", request.trigger().principal()).put("trigger", request.trigger().channel())
-                .put("outcome", outcome.name()).put("summary", summary);
+    /** The rebuild's own part of its receipt: phases, inputs, outputs, parity, swap, webhooks. */
+    ObjectNode body() {
+        ObjectNode r = json.createObjectNode();
         r.set("phases", timer.toJson(json));
         if (catalog != null) {
             r.set("catalog", catalogJson());
@@ -173,10 +180,6 @@ final class RunState {
         }
         if (deliveries != null) {
             r.set("webhooks", json.valueToTree(deliveries));
-        }
-        if (error != null) {
-            r.putObject("error").put("code", error.code().name()).put("exitCode", error.code().exitCode())
-                    .put("rule", error.rule()).put("message", error.getMessage());
         }
         return r;
     }

@@ -3,8 +3,6 @@ package org.kfm.projection.run;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import javax.sql.DataSource;
 import org.kfm.projection.db.PgIdentifier;
 import org.kfm.projection.db.Schemas;
@@ -16,13 +14,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Housekeeping of the shadow schema a rebuild builds in: dropping the leftover of an unfinished
- * run, deciding what becomes of it after a failure, and saying so once in the failure message.
+ * run, and deciding what becomes of it after a failure.
  */
 final class ShadowSchema {
     // the orchestrator's name, not ours: operators filter on it and the runbook quotes these lines
     private static final Logger LOG = LoggerFactory.getLogger(RebuildOrchestrator.class);
-    private static final Pattern LOWER_LAYER_SHADOW_NOTE = Pattern.compile(
-            "(?:\\s+Live projection untouched|;\\s*live projection untouched)[^\\n]*\\z");
 
     private final DataSource dataSource;
     private final PgIdentifier shadow;
@@ -44,37 +40,24 @@ final class ShadowSchema {
         drop();
     }
 
-    /** What happened to the shadow after a failed run, said the way an operator needs it. */
-    String afterFailure(RunState run) {
+    /**
+     * Decides what becomes of the shadow after a failed run (kept, or dropped on request) and says it
+     * as a value: the orchestrator builds the one sentence from it.
+     */
+    DataEffect afterFailure(RunState run) {
+        DataEffect untouched = DataEffect.untouched();
         if (!run.shadowCreated()) {
-            return "Live projection untouched.";
+            return untouched;
         }
-        boolean keep = run.request().keepShadowOnFailure();
-        if (!keep) {
+        if (!run.request().keepShadowOnFailure()) {
             try {
                 drop();
-                return "Live projection untouched; shadow " + shadow + " dropped (--no-keep-shadow).";
+                return untouched.shadowDropped(shadow.name());
             } catch (KfmException e) {
-                return "Live projection untouched; shadow " + shadow + " could not be dropped: "
-                        + e.getMessage();
+                return untouched.shadowDropFailed(shadow.name(), e.getMessage());
             }
         }
-        return "Live projection untouched; shadow kept as " + shadow + " for inspection (the next "
-                + "rebuild drops it).";
-    }
-
-    /**
-     * The message without the closing "Live projection untouched; shadow kept as ..." a lower layer
-     * (swap, parity) adds for its own callers: the orchestrator decides what becomes of the shadow and
-     * says so once, so the message never says "kept" about a shadow it dropped (--no-keep-shadow).
-     */
-    static String withoutShadowNote(String message) {
-        Matcher m = LOWER_LAYER_SHADOW_NOTE.matcher(message);
-        if (!m.find()) {
-            return message;
-        }
-        String rest = message.substring(0, m.start());
-        return rest.endsWith(".") ? rest : rest + ".";
+        return untouched.shadowKept(shadow.name());
     }
 
     /** Whether a schema exists: the shadow, or the live projection the orchestrator asks about. */

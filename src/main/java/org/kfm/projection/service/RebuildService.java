@@ -22,6 +22,7 @@ import org.kfm.projection.ops.OpsStore;
 import org.kfm.projection.ops.RunKind;
 import org.kfm.projection.ops.RunSummary;
 import org.kfm.projection.run.AcceptedRebuild;
+import org.kfm.projection.run.Cancellation;
 import org.kfm.projection.run.RebuildOrchestrator;
 import org.kfm.projection.run.RebuildRequest;
 import org.slf4j.Logger;
@@ -86,7 +87,7 @@ public class RebuildService {
             executor.execute(() -> runInBackground(accepted, request, mdc));
         } catch (RejectedExecutionException e) {
             active.remove(id);
-            orchestrator.discard(accepted, "the service is shutting down; the rebuild was not started");
+            orchestrator.discard(accepted, Cancellation.shutdown());
             throw new KfmException(ErrorCode.FAILED, "shutting-down", "the service is shutting down: rebuild " + id
                     + " was recorded but not started. Live projection untouched", e);
         }
@@ -129,7 +130,7 @@ public class RebuildService {
                 .orElseThrow(() -> notFound(runId));
         ServiceObserver here = active.get(runId);
         if (here != null) {
-            here.cancel();
+            here.cancel(Cancellation.request(principal));
         }
         if (!ops.requestCancel(runId, principal)) {
             throw new KfmException(ErrorCode.BAD_USAGE, "run-not-running", "rebuild " + runId + " is not running (it "
@@ -147,9 +148,11 @@ public class RebuildService {
     private void pollCancelRequests() {
         for (Map.Entry<UUID, ServiceObserver> e : active.entrySet()) {
             try {
-                if (!e.getValue().cancelRequested() && ops.cancelRequested(e.getKey())) {
-                    LOG.info("rebuild {}: cancel requested through the ops schema", e.getKey());
-                    e.getValue().cancel();
+                if (!e.getValue().cancelRequested()) {
+                    ops.cancelRequester(e.getKey()).ifPresent(by -> {
+                        LOG.info("rebuild {}: cancel requested by {} through the ops schema", e.getKey(), by);
+                        e.getValue().cancel(Cancellation.request(by));
+                    });
                 }
             } catch (RuntimeException ex) {
                 LOG.debug("cannot poll the cancel flag of {}: {}", e.getKey(), ex.getMessage());
@@ -168,7 +171,7 @@ public class RebuildService {
         poller.shutdownNow();
         active.forEach((id, o) -> {
             LOG.warn("shutting down: cancelling rebuild {} (in {})", id, o.phase());
-            o.cancel();
+            o.cancel(Cancellation.shutdown());
         });
         try {
             if (!executor.awaitTermination(settings.shutdownGrace().toMillis(), TimeUnit.MILLISECONDS)) {

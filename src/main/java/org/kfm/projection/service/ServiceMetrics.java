@@ -98,7 +98,7 @@ public class ServiceMetrics {
         JsonNode receipt = r.receipt() == null ? com.fasterxml.jackson.databind.node.MissingNode.getInstance()
                 : r.receipt();
         for (JsonNode p : receipt.path("phases")) {
-            if (!p.path("note").asText("").startsWith("skipped")) {
+            if (!"skipped".equals(p.path("status").asText())) {
                 phaseTimer(p.path("phase").asText()).record(Duration.ofMillis(p.path("durationMs").asLong()));
             }
         }

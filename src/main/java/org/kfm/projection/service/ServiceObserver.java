@@ -1,14 +1,16 @@
 package org.kfm.projection.service;
 
+import org.kfm.projection.run.Cancellation;
 import org.kfm.projection.run.Phase;
 import org.kfm.projection.run.RunObserver;
 
 /**
  * What the service watches of one rebuild it runs: the current phase, and the cooperative cancel
- * flag, raised by a cancel request to this process, one seen in the ops schema, or shutdown.
+ * flag, raised by a cancel request to this process, one seen in the ops schema, or shutdown. The
+ * first to raise it says who or what cancelled the run.
  */
 final class ServiceObserver implements RunObserver {
-    private volatile boolean cancel;
+    private volatile Cancellation cancellation;
     private volatile Phase phase = Phase.REQUESTED;
 
     @Override
@@ -18,11 +20,19 @@ final class ServiceObserver implements RunObserver {
 
     @Override
     public boolean cancelRequested() {
-        return cancel;
+        return cancellation != null;
     }
 
-    void cancel() {
-        cancel = true;
+    @Override
+    public Cancellation cancellation() {
+        Cancellation c = cancellation;
+        return c == null ? RunObserver.super.cancellation() : c;
+    }
+
+    synchronized void cancel(Cancellation by) {
+        if (cancellation == null) {
+            cancellation = by;
+        }
     }
 
     Phase phase() {

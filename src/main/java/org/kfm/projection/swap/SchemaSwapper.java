@@ -123,13 +123,14 @@ public final class SchemaSwapper {
 
     private KfmException failed(String action, SQLException e) {
         String state = String.valueOf(e.getSQLState());
-        String outcome = state.startsWith("08")
-                // the connection broke: COMMIT may have reached the server or not
-                ? "The connection failed, so whether it committed is unknown: look at the schemas ("
-                        + settings.names().base() + "*) before running it again."
-                : "The transaction was rolled back: live projection untouched.";
+        if (state.startsWith("08")) {
+            // the connection broke: COMMIT may have reached the server or not
+            return new SwapOutcomeUnknownException(action + " failed (" + state + "): " + e.getMessage()
+                    + ". The connection failed, so whether it committed is unknown: look at the schemas ("
+                    + settings.names().base() + "*) before running it again.", e);
+        }
         return new KfmException(ErrorCode.FAILED, "swap-failed", action + " failed (" + state + "): "
-                + e.getMessage() + ". " + outcome, e);
+                + e.getMessage() + ". The transaction was rolled back: nothing was changed.", e);
     }
 
     private SwapResult committed(SwapTransaction.Committed done, int attempt, long start) {
@@ -161,7 +162,7 @@ public final class SchemaSwapper {
                 : "in conflict with a concurrent change (" + e.getMessage() + ")";
         String message = "could not " + what + ": all " + settings.attempts() + " attempts were " + why
                 + ", over " + Duration.ofNanos(System.nanoTime() - start).toMillis() + " ms. Blocked by: "
-                + SchemaDropper.describe(blockers) + ". Nothing was changed: live projection untouched. Let those "
+                + SchemaDropper.describe(blockers) + ". Nothing was changed. Let those "
                 + "sessions finish (or end them: SELECT pg_terminate_backend(pid)), then run it again.";
         return new SwapBlockedException(timeout ? SwapBlockedException.LOCK_TIMEOUT : SwapBlockedException.CONFLICT,
                 message, blockers, settings.attempts(), e.getSQLState(), e);
@@ -182,7 +183,7 @@ public final class SchemaSwapper {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new KfmException(ErrorCode.FAILED, "swap-interrupted",
-                    "interrupted while waiting to retry the swap: nothing was changed, live projection untouched", e);
+                    "interrupted while waiting to retry the swap: nothing was changed", e);
         }
     }
 }

@@ -27,7 +27,7 @@ record SwapPlan(String action, List<Rename> renames, OptionalLong liveGeneration
         if (!s.exists(n.shadow().name())) {
             throw new KfmException(ErrorCode.FAILED, "no-shadow", "cannot swap: schema " + n.shadow()
                     + " does not exist, so there is no new generation to make live. Build one first "
-                    + "(kfm-projection rebuild). Live projection untouched.");
+                    + "(kfm-projection rebuild). Nothing was changed.");
         }
         List<Rename> renames = new ArrayList<>();
         Optional<PgIdentifier> retired = Optional.empty();
@@ -54,7 +54,7 @@ record SwapPlan(String action, List<Rename> renames, OptionalLong liveGeneration
         if (!s.exists(n.previous().name())) {
             throw new KfmException(ErrorCode.BAD_USAGE, "no-previous-generation", "cannot roll back: there is no "
                     + "previous generation (schema " + n.previous() + " does not exist: nothing has been swapped out "
-                    + "yet, or it was pruned). Live projection untouched.");
+                    + "yet, or it was pruned). Nothing was changed.");
         }
         OptionalLong generation = s.generation(n.previous().name());
         if (!s.exists(n.live().name())) {
@@ -71,7 +71,7 @@ record SwapPlan(String action, List<Rename> renames, OptionalLong liveGeneration
         if (s.exists(name.name())) {
             throw new KfmException(ErrorCode.FAILED, "swap-name-taken", "cannot " + action + ": schema " + name
                     + " already exists and the " + action + " needs that name. Inspect it and drop it (or run "
-                    + "kfm-projection prune), then try again. Live projection untouched.");
+                    + "kfm-projection prune), then try again. Nothing was changed.");
         }
     }
 }

@@ -85,8 +85,7 @@ final class SwapTransaction {
     private void requireNoOutsideDependencies(Connection c, SwapPlan plan) throws SQLException {
         List<OutsideDependency> outside = dependencies.find(c, settings.names().live());
         if (!outside.isEmpty()) {
-            throw new OutsideDependencyException(plan.action(), settings.names().live().name(), outside,
-                    untouched(plan));
+            throw new OutsideDependencyException(plan.action(), settings.names().live().name(), outside);
         }
     }
 
@@ -118,15 +117,9 @@ final class SwapTransaction {
                 throw e;
             }
             throw new KfmException(ErrorCode.FAILED, "swap-hook-failed", "the " + plan.action() + " hook failed ("
-                    + e.getSQLState() + "): " + e.getMessage() + ". The " + plan.action() + " was rolled back. "
-                    + untouched(plan), e);
+                    + e.getSQLState() + "): " + e.getMessage() + ". The " + plan.action() + " was rolled back: nothing "
+                    + "was changed.", e);
         }
-    }
-
-    String untouched(SwapPlan plan) {
-        return "swap".equals(plan.action())
-                ? "Live projection untouched; shadow kept as " + settings.names().shadow() + " for inspection."
-                : "Live projection untouched.";
     }
 
     private List<String> involved() {

@@ -110,8 +110,7 @@ public final class ParityValidator {
             return report;
         } catch (SQLException e) {
             throw new KfmException(ErrorCode.FAILED, "parity-query-failed", "parity validation of " + shadow
-                    + " could not run: " + e.getMessage() + " (SQLSTATE " + e.getSQLState() + "). Nothing was changed; "
-                    + "live projection untouched; shadow kept as " + shadow + " for inspection.", e);
+                    + " could not run: " + e.getMessage() + " (SQLSTATE " + e.getSQLState() + "). Nothing was changed.", e);
         }
     }
 

@@ -18,6 +18,7 @@ import org.kfm.projection.error.ErrorCode;
 import org.kfm.projection.error.KfmException;
 import org.kfm.projection.ops.Trigger;
 import org.kfm.projection.run.AcceptedRebuild;
+import org.kfm.projection.run.Cancellation;
 import org.kfm.projection.run.RebuildOrchestrator;
 import org.kfm.projection.run.RebuildRequest;
 import org.kfm.projection.run.RunObserver;
@@ -68,10 +69,10 @@ class ScheduleIT {
                     () -> orchestrator.accept(RebuildRequest.defaults(replica), RunObserver.NONE));
             assertEquals(ErrorCode.LOCK_HELD, refused.code());
         } finally {
-            orchestrator.discard(first, "test: only the lock was wanted");
+            orchestrator.discard(first, Cancellation.request("test: only the lock was wanted"));
         }
-        assertEquals("not-started", Api.queryOne("SELECT error_rule FROM kfm_ops.rebuild_run WHERE run_id = '"
-                + first.runId() + "'"));
+        assertEquals("CANCELLED cancelled", Api.queryOne("SELECT outcome || ' ' || error_rule FROM kfm_ops.rebuild_run "
+                + "WHERE run_id = '" + first.runId() + "'"));
     }
 
     static double metric(String series) {

@@ -32,7 +32,7 @@ class SmokePassesOnRealMigrationsIT {
     @Test
     void freshAndNMinusOnePathsAgreeAndNothingIsLeftBehind() {
         SmokeReport r = TestRuns.migrationRuns(db.dataSource(), "filesystem:" + Migrations.real())
-                .smoke(PgIdentifier.of("kfm_smoke_real"), TestRuns.packagedN1Rows(), TestRuns.TRIGGER);
+                .smoke(PgIdentifier.of("kfm_smoke_real"), TestRuns.packagedN1Rows(), TestRuns.TRIGGER).value();
 
         assertTrue(r.passed(), () -> r.diff().render("fresh", "n-1"));
         assertFalse(r.n1Skipped());

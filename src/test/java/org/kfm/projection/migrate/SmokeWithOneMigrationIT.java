@@ -35,7 +35,7 @@ class SmokeWithOneMigrationIT {
         Migrations.copyReal(dir, "0010");
 
         SmokeReport r = TestRuns.migrationRuns(db.dataSource(), "filesystem:" + dir)
-                .smoke(PgIdentifier.of("kfm_smoke_single"), "", TestRuns.TRIGGER);
+                .smoke(PgIdentifier.of("kfm_smoke_single"), "", TestRuns.TRIGGER).value();
 
         assertTrue(r.n1Skipped());
         assertNull(r.previousVersion());

@@ -134,7 +134,7 @@ class ChangedCatalogSwapsRollsBackAndPrunesIT {
     @Test
     @Order(3)
     void rollbackBringsThePreviousGenerationBackAsItWas() throws Exception {
-        SwapResult r = fx.operations().rollback(RebuildFixture.TRIGGER);
+        SwapResult r = fx.operations().rollback(RebuildFixture.TRIGGER).value();
 
         assertEquals(2L, r.generation().getAsLong());
         assertEquals(generation2, fx.liveSnapshot());
@@ -151,7 +151,7 @@ class ChangedCatalogSwapsRollsBackAndPrunesIT {
     @Test
     @Order(4)
     void pruneDropsThePreviousGenerationAndRollbackThenHasNothingToGoBackTo() {
-        PruneResult pruned = fx.operations().prune(RebuildFixture.TRIGGER);
+        PruneResult pruned = fx.operations().prune(RebuildFixture.TRIGGER).value();
 
         assertTrue(pruned.complete(), pruned.toString());
         assertTrue(pruned.dropped().contains("it_changed_prev"), pruned.toString());

@@ -103,7 +103,7 @@ class OutsideViewOverLiveBlocksTheSwapIT {
     private static String lastPhase(JsonNode run) {
         JsonNode phases = run.at("/receipt/phases");
         JsonNode last = phases.get(phases.size() - 1);
-        assertEquals("failed", last.path("note").asText(), phases.toString());
+        assertEquals("failed", last.path("status").asText(), phases.toString());
         return last.get("phase").asText();
     }
 }

@@ -24,7 +24,7 @@ import org.kfm.projection.testing.TestDatabase;
 /**
  * While one run holds a projection's rebuild lock, another rebuild is refused at once (no waiting)
  * with LOCK_HELD (exit 3), naming the session that holds it; it changes nothing and is recorded as a
- * failed run. Shown with the lock held by the test, and with two rebuilds on two threads.
+ * REFUSED run. Shown with the lock held by the test, and with two rebuilds on two threads.
  */
 class SecondRebuildIsRefusedWhileLockHeldIT {
     /** Far below anything a queued wait would take, far above a refusal on this loaded machine. */
@@ -69,7 +69,7 @@ class SecondRebuildIsRefusedWhileLockHeldIT {
         assertTrue(elapsed < AT_ONCE.toNanos(), "refused after " + elapsed / 1_000_000 + " ms");
         assertTrue(e.getMessage().contains("held by pid " + holderPid), e.getMessage());
         assertTrue(e.getMessage().contains("projection it_lock"), e.getMessage());
-        assertEquals("FAILED", run.get("state").asText());
+        assertEquals("REFUSED", run.get("state").asText());
         assertEquals(RunOutcome.SUCCEEDED, fx.rebuild(RebuildFixture.forced(catalog)).outcome(),
                 "free again once the holder let go");
     }

@@ -70,7 +70,7 @@ class RollbackAndPruneIT {
 
         assertEquals("no-previous-generation", e.rule());
         assertEquals(ErrorCode.BAD_USAGE, e.code());
-        assertTrue(e.getMessage().contains("no previous generation") && e.getMessage().contains("untouched"),
+        assertTrue(e.getMessage().contains("no previous generation") && e.getMessage().contains("Nothing was changed"),
                 e.getMessage());
         assertEquals("gen-1", Generations.marker(db, settings.names().live()));
     }

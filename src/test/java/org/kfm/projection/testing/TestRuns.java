@@ -17,6 +17,7 @@ import org.kfm.projection.migrate.SchemaMigrator;
 import org.kfm.projection.ops.OpsStore;
 import org.kfm.projection.ops.Trigger;
 import org.kfm.projection.run.MigrationRuns;
+import org.kfm.projection.run.RunHook;
 
 /** {@link MigrationRuns} wired as the application wires it, with the default schema names. */
 public final class TestRuns {
@@ -31,12 +32,17 @@ public final class TestRuns {
     }
 
     public static MigrationRuns migrationRuns(DataSource ds, String migrationsLocation) {
+        return migrationRuns(ds, migrationsLocation, RunHook.NONE);
+    }
+
+    /** @param hook told of every state a run enters; what it throws fails the run */
+    public static MigrationRuns migrationRuns(DataSource ds, String migrationsLocation, RunHook hook) {
         Settings s = settings(migrationsLocation);
         Clock clock = Clock.systemUTC();
         ObjectMapper json = new ObjectMapper();
         return new MigrationRuns(ds, s, new DatabaseBootstrap(ds, s.opsSchema(), s.extensionSchema(), clock),
                 new PrivilegeCheck(ds), new SchemaMigrator(ds, MigrationSource.load(migrationsLocation), "", clock),
-                new OpsStore(ds, s.opsSchema(), json, clock), json);
+                new OpsStore(ds, s.opsSchema(), json, clock), json, hook);
     }
 
     /** The rows smoke puts into the N-1 schema by default. */
