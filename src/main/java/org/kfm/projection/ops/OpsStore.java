@@ -20,6 +20,7 @@ import org.kfm.projection.db.PgIdentifier;
 import org.kfm.projection.db.SqlResources;
 import org.kfm.projection.error.ErrorCode;
 import org.kfm.projection.error.KfmException;
+import org.kfm.projection.error.Shown;
 
 /**
  * The orchestrator's records in the ops schema: runs, their state transitions as they happen, and
@@ -52,7 +53,7 @@ public final class OpsStore {
     public UUID startRun(UUID id, RunKind kind, String projection, Trigger trigger, JsonNode arguments) {
         update(sql.get("insert_run"), id, kind.dbValue(), projection, "REQUESTED", trigger.principal(), trigger.channel(),
                 HostInfo.hostname(), ProcessHandle.current().pid(), toJson(arguments), ts(now()));
-        event(id, "REQUESTED", kind.dbValue() + " requested by " + trigger.principal() + " via " + trigger.channel(), null);
+        event(id, "REQUESTED", kind.dbValue() + " requested by " + Shown.value(trigger.principal()) + " via " + trigger.channel(), null);
         return id;
     }
 
@@ -122,7 +123,7 @@ public final class OpsStore {
     /** Appends one row to the audit trail. */
     public void audit(AuditEntry e) {
         update(sql.get("insert_audit"), ts(now()), e.principal(), e.action(), toJson(e.arguments()), e.outcome(),
-                e.runId());
+                e.runId(), e.holderRunId());
     }
 
     /** The newest ops migration applied to the ops schema, empty when it has none (not bootstrapped). */

@@ -70,7 +70,12 @@ public final class ProjectionOperations {
 
     /** Makes the previous generation live again (and the live one previous). */
     public SwapResult rollback(Trigger trigger) {
-        return locked(RunKind.ROLLBACK, trigger, json.createObjectNode(), runId -> {
+        return rollback(trigger, RunObserver.NONE);
+    }
+
+    /** As {@link #rollback(Trigger)}, telling {@code observer} the run's id as soon as it is recorded. */
+    public SwapResult rollback(Trigger trigger, RunObserver observer) {
+        return locked(RunKind.ROLLBACK, trigger, json.createObjectNode(), observer, runId -> {
             String projection = settings.projection().name();
             Optional<Generation> live = generations.live(projection);
             Optional<Generation> previous = generations.previous(projection);
@@ -94,7 +99,7 @@ public final class ProjectionOperations {
 
     /** Drops the previous generation and any retired ones. */
     public PruneResult prune(Trigger trigger) {
-        return locked(RunKind.PRUNE, trigger, json.createObjectNode(), runId -> {
+        return locked(RunKind.PRUNE, trigger, json.createObjectNode(), RunObserver.NONE, runId -> {
             PruneResult result = swapper.prune();
             if (result.dropped().contains(settings.previous().name())) {
                 generations.recordPrune(settings.projection().name(), ops.now());
@@ -110,12 +115,18 @@ public final class ProjectionOperations {
      * parity rules that need no load: counts, SRID, geometry validity, extent, reader grants.
      */
     public ParityReport validate(Optional<String> schema, Optional<String> catalogUri, Trigger trigger) {
+        return validate(schema, catalogUri, trigger, RunObserver.NONE);
+    }
+
+    /** As {@link #validate(Optional, Optional, Trigger)}, telling {@code observer} the run's id when recorded. */
+    public ParityReport validate(Optional<String> schema, Optional<String> catalogUri, Trigger trigger,
+            RunObserver observer) {
         PgIdentifier target = schema.map(PgIdentifier::of).orElse(settings.projection());
         String uri = catalogUri.or(settings::catalogUri).orElseThrow(() -> new UsageException("no-catalog",
                 "no catalog given: pass --catalog URI or set KFM_CATALOG_URI"));
         ObjectNode args = json.createObjectNode().put("schema", target.name()).put("catalog", uri);
         bootstrap.run();
-        return recorded(RunKind.VALIDATE, trigger, args, runId -> {
+        return recorded(RunKind.VALIDATE, trigger, args, observer, runId -> {
             Catalog catalog = new CatalogReader(stores).read(ArtifactStores.location(uri));
             ops.catalog(runId, catalog.root().toString(), catalog.digest());
             RunState state = new RunState(runId, RebuildRequest.defaults(trigger), RunObserver.NONE,
@@ -136,9 +147,10 @@ public final class ProjectionOperations {
         });
     }
 
-    private <T> T locked(RunKind kind, Trigger trigger, ObjectNode args, Function<UUID, Done<T>> work) {
+    private <T> T locked(RunKind kind, Trigger trigger, ObjectNode args, RunObserver observer,
+            Function<UUID, Done<T>> work) {
         bootstrap.run();
-        return recorded(kind, trigger, args, runId -> {
+        return recorded(kind, trigger, args, observer, runId -> {
             try (RebuildLock lock = RebuildLock.acquire(dataSource, settings.projection().name())) {
                 ops.transition(runId, "LOCKED", "holding the rebuild lock of " + lock.projection(), null);
                 return work.apply(runId);
@@ -146,8 +158,10 @@ public final class ProjectionOperations {
         });
     }
 
-    private <T> T recorded(RunKind kind, Trigger trigger, ObjectNode args, Function<UUID, Done<T>> work) {
+    private <T> T recorded(RunKind kind, Trigger trigger, ObjectNode args, RunObserver observer,
+            Function<UUID, Done<T>> work) {
         UUID runId = ops.startRun(kind, settings.projection().name(), trigger, args);
+        observer.started(runId);
         try {
             Done<T> done = work.apply(runId);
             ops.finishRun(runId, RunOutcome.SUCCEEDED, null, done.generation(), receipt(runId, kind, trigger, args,

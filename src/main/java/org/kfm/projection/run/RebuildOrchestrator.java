@@ -112,6 +112,7 @@ public final class RebuildOrchestrator {
                 "no-catalog", "no catalog given: pass --catalog URI or set KFM_CATALOG_URI"));
         RunState run = new RunState(ops.startRun(RunKind.REBUILD, settings.projection().name(), request.trigger(),
                 arguments(request, catalogUri)), request, observer, new PhaseTimer(clock), json);
+        observer.started(run.id());
         MDC.put("runId", run.id().toString());
         try {
             RebuildLock lock = RebuildLock.acquire(dataSource, settings.projection().name());

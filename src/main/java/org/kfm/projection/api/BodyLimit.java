@@ -1,0 +1,124 @@
+package org.kfm.projection.api;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.quarkus.runtime.configuration.MemorySize;
+import io.quarkus.vertx.http.runtime.RouteConstants;
+import io.smallrye.jwt.auth.principal.JWTParser;
+import io.smallrye.jwt.auth.principal.ParseException;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.kfm.projection.error.Shown;
+import org.kfm.projection.service.AuditTrail;
+
+/**
+ * Request bodies are capped by {@code quarkus.http.limits.max-body-size} (64 KiB: the largest valid
+ * body is a few hundred bytes). Quarkus answers a declared {@code Content-Length} over the limit
+ * with a bare 413 before any resource runs; this handler runs just before that one and answers it
+ * as problem details instead, and audits it (the principal from the bearer token if it verifies,
+ * else {@code anonymous}). A chunked body over the limit is cut by the framework while read and
+ * reaches {@link ProblemMappers#web} as a 413.
+ */
+@Singleton
+public class BodyLimit {
+    static final String DETAIL = "the request body is larger than the service accepts "
+            + "(quarkus.http.limits.max-body-size); valid bodies are a few hundred bytes";
+
+    /** The audited POSTs, by path, so a request refused before routing still names its action. */
+    private static final Map<Pattern, String> ACTIONS = Map.of(
+            Pattern.compile("/api/v1/rebuilds/?"), "rebuild.start",
+            Pattern.compile("/api/v1/rebuilds/[^/]+/cancel/?"), "rebuild.cancel",
+            Pattern.compile("/api/v1/projection/rollback/?"), "projection.rollback",
+            Pattern.compile("/api/v1/projection/validate/?"), "projection.validate");
+
+    private final long limit;
+    private final AuditTrail audit;
+    private final JWTParser tokens;
+    private final ObjectMapper json;
+
+    @Inject
+    public BodyLimit(@ConfigProperty(name = "quarkus.http.limits.max-body-size") MemorySize limit, AuditTrail audit,
+            JWTParser tokens, ObjectMapper json) {
+        this.limit = limit.asLongValue();
+        this.audit = audit;
+        this.tokens = tokens;
+        this.json = json;
+    }
+
+    void install(@Observes Router router) {
+        router.route().order(RouteConstants.ROUTE_ORDER_UPLOAD_LIMIT - 1).handler(this::check);
+    }
+
+    private void check(RoutingContext ctx) {
+        long declared = declaredLength(ctx.request().getHeader(HttpHeaders.CONTENT_LENGTH));
+        if (declared <= limit) {
+            ctx.next();
+            return;
+        }
+        String path = ctx.request().path();
+        String method = ctx.request().method().name();
+        String authorization = ctx.request().getHeader(HttpHeaders.AUTHORIZATION);
+        ctx.vertx().executeBlocking(() -> {
+            action(method, path).ifPresent(action -> audit.record(principal(authorization), action,
+                    argumentsOf(path, declared), "refused:body-too-large", null));
+            return null;
+        }).onComplete(done -> answer(ctx, path));
+    }
+
+    private void answer(RoutingContext ctx, String path) {
+        byte[] body;
+        try {
+            body = json.writeValueAsBytes(Problem.of(ProblemType.BODY_TOO_LARGE, 413, DETAIL + " (limit " + limit
+                    + " bytes)", Shown.value(path), "body-too-large", null, null));
+        } catch (JsonProcessingException e) {
+            body = new byte[0];
+        }
+        // The body is never read: close the connection rather than drain what the client still sends.
+        ctx.response().setStatusCode(413).putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
+                .putHeader(HttpHeaders.CONNECTION, "close").end(io.vertx.core.buffer.Buffer.buffer(body));
+    }
+
+    private ObjectNode argumentsOf(String path, long declared) {
+        return json.createObjectNode().put("path", path).put("contentLength", declared).put("limit", limit);
+    }
+
+    static Optional<String> action(String method, String path) {
+        if (!"POST".equals(method.toUpperCase(Locale.ROOT))) {
+            return Optional.empty();
+        }
+        return ACTIONS.entrySet().stream().filter(e -> e.getKey().matcher(path).matches()).map(Map.Entry::getValue)
+                .findFirst();
+    }
+
+    private String principal(String authorization) {
+        if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            return "anonymous";
+        }
+        try {
+            return Caller.name(tokens.parse(authorization.substring(7).strip()));
+        } catch (ParseException e) {
+            return "anonymous";
+        }
+    }
+
+    private static long declaredLength(String header) {
+        if (header == null) {
+            return -1;
+        }
+        try {
+            return Long.parseLong(header.strip());
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+}
