@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -152,6 +153,10 @@ final class Bodies {
     }
 
     private static String found(MismatchedInputException e) {
+        if (e instanceof InvalidFormatException f && f.getValue() != null) {
+            Object v = f.getValue();
+            return v instanceof Number ? "a number" : v instanceof Boolean ? "a boolean" : "a string";
+        }
         JsonToken t = e.getProcessor() instanceof JsonParser p ? p.currentToken() : null;
         if (t == null) {
             return "something else";

@@ -122,7 +122,8 @@ public class ProjectionResource {
             args = json.valueToTree(b);
             String schema = schema(b.generation());
             Optional<String> catalog = catalogs.check("catalog", b.catalog());
-            String report = operations.validate(Optional.of(schema), catalog, new Trigger(who, "api"), observer(run))
+            String report = operations.validate(Optional.of(schema), catalog, catalogs.readsOf(catalog),
+                    new Trigger(who, "api"), observer(run))
                     .toJson();
             audit.record(who, "projection.validate", args, "succeeded", run.get());
             return Response.ok(withRunId(report, run.get()), MediaType.APPLICATION_JSON).build();

@@ -95,7 +95,8 @@ public class RebuildsResource {
             Optional<String> catalog = catalogs.check("catalog", b.catalog());
             RebuildRequest request = new RebuildRequest(catalog, isTrue(b.dryRun()), isTrue(b.noSwap()),
                     isTrue(b.force()), b.allowShrink() == null ? OptionalDouble.empty()
-                            : OptionalDouble.of(b.allowShrink()), true, new Trigger(who, "api"));
+                            : OptionalDouble.of(b.allowShrink()), true, new Trigger(who, "api"),
+                    catalogs.readsOf(catalog));
             UUID id = rebuilds.submit(request, attempt::set);
             audit.record(who, "rebuild.start", args, "accepted", id);
             RunView run = RunView.summary(ops.run(id).orElseThrow(() -> RebuildService.notFound(id)));

@@ -10,6 +10,7 @@ import javax.sql.DataSource;
 import org.kfm.projection.artifact.ArtifactStores;
 import org.kfm.projection.catalog.Catalog;
 import org.kfm.projection.catalog.CatalogReader;
+import org.kfm.projection.catalog.LocationPolicy;
 import org.kfm.projection.config.Settings;
 import org.kfm.projection.db.PgIdentifier;
 import org.kfm.projection.db.Schemas;
@@ -115,19 +116,22 @@ public final class ProjectionOperations {
      * parity rules that need no load: counts, SRID, geometry validity, extent, reader grants.
      */
     public ParityReport validate(Optional<String> schema, Optional<String> catalogUri, Trigger trigger) {
-        return validate(schema, catalogUri, trigger, RunObserver.NONE);
+        return validate(schema, catalogUri, LocationPolicy.ANY, trigger, RunObserver.NONE);
     }
 
-    /** As {@link #validate(Optional, Optional, Trigger)}, telling {@code observer} the run's id when recorded. */
-    public ParityReport validate(Optional<String> schema, Optional<String> catalogUri, Trigger trigger,
-            RunObserver observer) {
+    /**
+     * As {@link #validate(Optional, Optional, Trigger)}, reading only what {@code locations} admits
+     * and telling {@code observer} the run's id as soon as it is recorded.
+     */
+    public ParityReport validate(Optional<String> schema, Optional<String> catalogUri, LocationPolicy locations,
+            Trigger trigger, RunObserver observer) {
         PgIdentifier target = schema.map(PgIdentifier::of).orElse(settings.projection());
         String uri = catalogUri.or(settings::catalogUri).orElseThrow(() -> new UsageException("no-catalog",
                 "no catalog given: pass --catalog URI or set KFM_CATALOG_URI"));
         ObjectNode args = json.createObjectNode().put("schema", target.name()).put("catalog", uri);
         bootstrap.run();
         return recorded(RunKind.VALIDATE, trigger, args, observer, runId -> {
-            Catalog catalog = new CatalogReader(stores).read(ArtifactStores.location(uri));
+            Catalog catalog = new CatalogReader(stores, locations).read(ArtifactStores.location(uri));
             ops.catalog(runId, catalog.root().toString(), catalog.digest());
             RunState state = new RunState(runId, RebuildRequest.defaults(trigger), RunObserver.NONE,
                     new PhaseTimer(java.time.Clock.systemUTC()), json);

@@ -178,7 +178,8 @@ public final class RebuildOrchestrator {
             LOG.warn("marked {} run(s) left open by dead processes as ABANDONED: {}", abandoned.size(), abandoned);
         }
         enter(run, Phase.PREPARING, "reading catalog " + catalogUri);
-        Catalog catalog = new CatalogReader(stores).read(ArtifactStores.location(catalogUri));
+        Catalog catalog = new CatalogReader(stores, run.request().locations())
+                .read(ArtifactStores.location(catalogUri));
         run.catalog(catalog);
         ops.catalog(run.id(), catalog.root().toString(), catalog.digest());
         String targetVersion = latestMigration();
