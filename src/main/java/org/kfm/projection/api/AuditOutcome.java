@@ -1,6 +1,5 @@
 package org.kfm.projection.api;
 
-import org.kfm.projection.error.ErrorCode;
 import org.kfm.projection.error.KfmException;
 
 /**
@@ -13,8 +12,8 @@ final class AuditOutcome {
     }
 
     static String of(KfmException e) {
-        boolean refused = e.code() == ErrorCode.BAD_USAGE || e.code() == ErrorCode.LOCK_HELD
-                || ProblemType.of(e).status() == 409;
+        int status = ProblemType.of(e).status();
+        boolean refused = status >= 400 && status < 500 && status != 422;
         return (refused ? "refused:" : "failed:") + e.rule();
     }
 }

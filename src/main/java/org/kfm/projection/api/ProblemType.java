@@ -85,6 +85,10 @@ public enum ProblemType {
 
     /** The type of a failure: by its rule where that is sharper, else by its error code. */
     static ProblemType of(KfmException e) {
+        if (e.code() == ErrorCode.BAD_INPUT) {
+            // A catalog document's own rules (malformed-json, invalid-field...) are about the input, not the request.
+            return e.rule().equals("catalog-not-allowed") ? CATALOG_NOT_ALLOWED : BAD_INPUT;
+        }
         ProblemType byRule = BY_RULE.get(e.rule());
         if (byRule != null) {
             return byRule;
