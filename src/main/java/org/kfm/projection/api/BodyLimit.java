@@ -27,7 +27,7 @@ import org.kfm.projection.service.AuditTrail;
  * with a bare 413 before any resource runs; this handler runs just before that one and answers it
  * as problem details instead, and audits it (the principal from the bearer token if it verifies,
  * else {@code anonymous}). A chunked body over the limit is cut by the framework while read and
- * reaches {@link ProblemMappers#web} as a 413.
+ * reaches {@link ProblemMappers#web} as a 413, which audits it through {@link #audit} too.
  */
 @Singleton
 public class BodyLimit {
@@ -69,10 +69,19 @@ public class BodyLimit {
         String method = ctx.request().method().name();
         String authorization = ctx.request().getHeader(HttpHeaders.AUTHORIZATION);
         ctx.vertx().executeBlocking(() -> {
-            action(method, path).ifPresent(action -> audit.record(principal(authorization), action,
-                    argumentsOf(path, declared), "refused:body-too-large", null));
+            audit(method, path, authorization, declared);
             return null;
         }).onComplete(done -> answer(ctx, path));
+    }
+
+    /**
+     * Audits a body refused for its size, when the path is an audited action.
+     *
+     * @param declared the declared length, or -1 for a chunked body cut while read
+     */
+    void audit(String method, String path, String authorization, long declared) {
+        action(method, path).ifPresent(action -> audit.record(principal(authorization), action,
+                argumentsOf(path, declared), "refused:body-too-large", null));
     }
 
     private void answer(RoutingContext ctx, String path) {
@@ -89,7 +98,8 @@ public class BodyLimit {
     }
 
     private ObjectNode argumentsOf(String path, long declared) {
-        return json.createObjectNode().put("path", path).put("contentLength", declared).put("limit", limit);
+        ObjectNode args = json.createObjectNode().put("path", path).put("limit", limit);
+        return declared < 0 ? args.put("chunked", true) : args.put("contentLength", declared);
     }
 
     static Optional<String> action(String method, String path) {

@@ -4,7 +4,6 @@ import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.net.URI;
 import java.util.Optional;
-import org.kfm.projection.catalog.LocationPolicy;
 import org.kfm.projection.config.ServiceSettings;
 import org.kfm.projection.config.Settings;
 import org.kfm.projection.error.KfmException;
@@ -58,14 +57,14 @@ public class CatalogPolicy {
             return Optional.empty();
         }
         if (!locations.admits(location)) {
-            throw new InvalidFieldException(LocationPolicy.RULE, field, field + ": " + Shown.value(location.toString())
+            throw new InvalidFieldException(CatalogLocations.RULE, field, field + ": " + Shown.value(location.toString())
                     + " is " + locations.refusal());
         }
         return Optional.of(location.toString());
     }
 
     /** What the run of a checked catalog may read: the allowed prefixes when the caller named one. */
-    LocationPolicy readsOf(Optional<String> checked) {
-        return checked.isPresent() ? locations : LocationPolicy.ANY;
+    CatalogLocations readsOf(Optional<String> checked) {
+        return checked.isPresent() ? locations : CatalogLocations.unrestricted();
     }
 }

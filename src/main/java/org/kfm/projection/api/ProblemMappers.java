@@ -11,6 +11,7 @@ import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.UUID;
@@ -32,11 +33,13 @@ public class ProblemMappers {
 
     private final SecurityIdentity identity;
     private final AuditTrail audit;
+    private final BodyLimit bodyLimit;
 
     @Inject
-    public ProblemMappers(SecurityIdentity identity, AuditTrail audit) {
+    public ProblemMappers(SecurityIdentity identity, AuditTrail audit, BodyLimit bodyLimit) {
         this.identity = identity;
         this.audit = audit;
+        this.bodyLimit = bodyLimit;
     }
 
     @ServerExceptionMapper
@@ -71,11 +74,14 @@ public class ProblemMappers {
 
     /** The framework's own answers: unknown path (404), wrong method (405), body over the limit (413)... */
     @ServerExceptionMapper
-    public Response web(WebApplicationException e, UriInfo uri) {
+    public Response web(WebApplicationException e, UriInfo uri, Request request, HttpHeaders headers) {
         if (e.getCause() instanceof JsonProcessingException j) {
             return json(j, uri);
         }
         int status = e.getResponse().getStatus();
+        if (status == 413) {
+            bodyLimit.audit(request.getMethod(), uri.getPath(), headers.getHeaderString(HttpHeaders.AUTHORIZATION), -1);
+        }
         ProblemType type = ProblemType.ofStatus(status);
         return Problem.of(type, status, frameworkDetail(status), uri.getPath(), type.slug(), null, null).response();
     }

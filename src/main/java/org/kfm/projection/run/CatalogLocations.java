@@ -23,11 +23,24 @@ import org.kfm.projection.catalog.LocationPolicy;
  * one, {@code %2e%2e}) is refused. Used for the root, every linked document and every asset.
  */
 public final class CatalogLocations implements LocationPolicy {
+    private static final CatalogLocations UNRESTRICTED = new CatalogLocations(List.of(), true);
+
     private final List<URI> prefixes;
+    private final boolean unrestricted;
 
     /** @param prefixes normalized {@code file:} or {@code s3:} locations */
     public CatalogLocations(List<URI> prefixes) {
+        this(prefixes, false);
+    }
+
+    private CatalogLocations(List<URI> prefixes, boolean unrestricted) {
         this.prefixes = List.copyOf(prefixes);
+        this.unrestricted = unrestricted;
+    }
+
+    /** Everything may be read: for the configured catalog, which the operator chose, and the CLI. */
+    public static CatalogLocations unrestricted() {
+        return UNRESTRICTED;
     }
 
     /**
@@ -41,6 +54,9 @@ public final class CatalogLocations implements LocationPolicy {
 
     @Override
     public boolean admits(URI location) {
+        if (unrestricted) {
+            return true;
+        }
         URI normal = ArtifactStores.normalize(location);
         if (hasDotSegment(normal)) {
             return false;

@@ -47,7 +47,8 @@ class RequestBodiesAreStrictAndBoundedIT {
             problem(post(path, "application/json", big), 413, "body-too-large", "body-too-large");
         }
         assertEquals("2", Api.queryOne("SELECT count(*) FROM kfm_ops.audit_event WHERE principal = 'otto' AND "
-                + "outcome = 'refused:body-too-large' AND action IN ('rebuild.start', 'projection.validate')"));
+                + "outcome = 'refused:body-too-large' AND action IN ('rebuild.start', 'projection.validate') "
+                + "AND arguments ? 'contentLength'"));
     }
 
     @Test
@@ -59,6 +60,8 @@ class RequestBodiesAreStrictAndBoundedIT {
         assertEquals(413, status);
         Api.as(Tokens.operator()).contentType(ContentType.JSON).body(new ByteArrayInputStream(big))
                 .post("/api/v1/rebuilds").then().contentType("application/problem+json");
+        assertEquals("2", Api.queryOne("SELECT count(*) FROM kfm_ops.audit_event WHERE principal = 'otto' AND "
+                + "outcome = 'refused:body-too-large' AND arguments ->> 'chunked' = 'true'"));
     }
 
     @Test
