@@ -51,13 +51,16 @@ public class OpenApiProblems implements OASFilter {
         }
     }
 
+    /** Adds the answer, or gives one the generator made up (401/403 for roles, 400 for parameters) its body. */
     private static void add(APIResponses responses, String status, String description) {
-        if (responses.hasAPIResponse(status)) {
-            return;
+        APIResponse r = responses.getAPIResponse(status);
+        if (r == null) {
+            r = OASFactory.createAPIResponse().description(description);
+            responses.addAPIResponse(status, r);
         }
-        APIResponse r = OASFactory.createAPIResponse().description(description).content(OASFactory.createContent()
-                .addMediaType(Problem.MEDIA_TYPE, OASFactory.createMediaType().schema(OASFactory.createSchema()
-                        .ref("Problem"))));
-        responses.addAPIResponse(status, r);
+        if (r.getContent() == null || r.getContent().getMediaType(Problem.MEDIA_TYPE) == null) {
+            r.content(OASFactory.createContent().addMediaType(Problem.MEDIA_TYPE, OASFactory.createMediaType()
+                    .schema(OASFactory.createSchema().ref("Problem"))));
+        }
     }
 }

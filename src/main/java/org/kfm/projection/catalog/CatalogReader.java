@@ -38,7 +38,9 @@ import org.kfm.projection.error.Shown;
  * column) and one of the rules {@code malformed-json}, {@code missing-field}, {@code invalid-field},
  * {@code duplicate-dataset-version}, {@code link-cycle}, {@code dangling-link},
  * {@code unknown-media-type}, {@code unsupported-checksum}, {@code no-data-asset},
- * {@code document-too-large}; a missing root document is {@code missing-artifact}.
+ * {@code document-too-large}, {@code catalog-not-allowed} (the {@link LocationPolicy} refused the
+ * root, a linked document or an asset href, before anything was read from it); a missing root
+ * document is {@code missing-artifact}.
  */
 public final class CatalogReader {
     /** Catalog documents are small; a larger one is a mistake (or an artifact linked as a document). */
