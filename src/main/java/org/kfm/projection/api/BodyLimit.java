@@ -26,13 +26,18 @@ import org.kfm.projection.service.AuditTrail;
  * body is a few hundred bytes). Quarkus answers a declared {@code Content-Length} over the limit
  * with a bare 413 before any resource runs; this handler runs just before that one and answers it
  * as problem details instead, and audits it (the principal from the bearer token if it verifies,
- * else {@code anonymous}). A chunked body over the limit is cut by the framework while read and
- * reaches {@link ProblemMappers#web} as a 413, which audits it through {@link #audit} too.
+ * else {@code anonymous}). A chunked body (no declared length) to an audited POST is refused with
+ * 411 {@code length-required} the same way: the framework would cut it at the limit only while
+ * reading it, with a bare 413. A 413 that still reaches {@link ProblemMappers#web} (a body without
+ * a length over HTTP/2) is audited through {@link #audit} too.
  */
 @Singleton
 public class BodyLimit {
     static final String DETAIL = "the request body is larger than the service accepts "
             + "(quarkus.http.limits.max-body-size); valid bodies are a few hundred bytes";
+
+    static final String LENGTH_DETAIL = "a body must be sent with Content-Length, not chunked: the API's bodies "
+            + "are a few hundred bytes, and the length is checked before the body is read";
 
     /** The audited POSTs, by path, so a request refused before routing still names its action. */
     private static final Map<Pattern, String> ACTIONS = Map.of(
@@ -61,17 +66,20 @@ public class BodyLimit {
 
     private void check(RoutingContext ctx) {
         long declared = declaredLength(ctx.request().getHeader(HttpHeaders.CONTENT_LENGTH));
-        if (declared <= limit) {
+        String path = ctx.request().path();
+        String method = ctx.request().method().name();
+        boolean chunked = declared < 0 && "chunked".equalsIgnoreCase(String.valueOf(ctx.request()
+                .getHeader(HttpHeaders.TRANSFER_ENCODING)).strip()) && action(method, path).isPresent();
+        if (declared <= limit && !chunked) {
             ctx.next();
             return;
         }
-        String path = ctx.request().path();
-        String method = ctx.request().method().name();
         String authorization = ctx.request().getHeader(HttpHeaders.AUTHORIZATION);
         ctx.vertx().executeBlocking(() -> {
-            audit(method, path, authorization, declared);
+            audit(method, path, authorization, declared, chunked ? "refused:length-required"
+                    : "refused:body-too-large");
             return null;
-        }).onComplete(done -> answer(ctx, path));
+        }).onComplete(done -> answer(ctx, path, chunked ? ProblemType.LENGTH_REQUIRED : ProblemType.BODY_TOO_LARGE));
     }
 
     /**
@@ -80,20 +88,25 @@ public class BodyLimit {
      * @param declared the declared length, or -1 for a chunked body cut while read
      */
     void audit(String method, String path, String authorization, long declared) {
-        action(method, path).ifPresent(action -> audit.record(principal(authorization), action,
-                argumentsOf(path, declared), "refused:body-too-large", null));
+        audit(method, path, authorization, declared, "refused:body-too-large");
     }
 
-    private void answer(RoutingContext ctx, String path) {
+    private void audit(String method, String path, String authorization, long declared, String outcome) {
+        action(method, path).ifPresent(action -> audit.record(principal(authorization), action,
+                argumentsOf(path, declared), outcome, null));
+    }
+
+    private void answer(RoutingContext ctx, String path, ProblemType type) {
+        String detail = type == ProblemType.LENGTH_REQUIRED ? LENGTH_DETAIL : DETAIL + " (limit " + limit + " bytes)";
         byte[] body;
         try {
-            body = json.writeValueAsBytes(Problem.of(ProblemType.BODY_TOO_LARGE, 413, DETAIL + " (limit " + limit
-                    + " bytes)", Shown.value(path), "body-too-large", null, null));
+            body = json.writeValueAsBytes(Problem.of(type, type.status(), detail, Shown.value(path), type.slug(), null,
+                    null));
         } catch (JsonProcessingException e) {
             body = new byte[0];
         }
         // The body is never read: close the connection rather than drain what the client still sends.
-        ctx.response().setStatusCode(413).putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
+        ctx.response().setStatusCode(type.status()).putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
                 .putHeader(HttpHeaders.CONNECTION, "close").end(io.vertx.core.buffer.Buffer.buffer(body));
     }
 

@@ -12,7 +12,7 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 /**
  * Declares, on every {@code /api/v1} operation, the error answers every operation can give, so the
  * served OpenAPI document lists each status the API really answers (a test checks it): 401 and 403
- * everywhere, 400 where a parameter or body is read, 413 for every POST (the body cap), 415 where a
+ * everywhere, 400 where a parameter or body is read, 411 and 413 for every POST (the body cap), 415 where a
  * body is read, 500 everywhere, 503 where a rebuild is started; all as problem details. The
  * resources declare their own successes and sharper errors (404, 409, 422).
  */
@@ -41,6 +41,7 @@ public class OpenApiProblems implements OASFilter {
             add(responses, "400", "a parameter or body member is invalid, or the body is not valid JSON");
         }
         if (method == PathItem.HttpMethod.POST) {
+            add(responses, "411", "the body was sent chunked, without Content-Length");
             add(responses, "413", "the body is larger than the service accepts");
         }
         if (body) {

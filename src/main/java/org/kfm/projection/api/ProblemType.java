@@ -29,6 +29,7 @@ public enum ProblemType {
     RUN_NOT_RUNNING("run-not-running", 409, "Run not running"),
     NO_PREVIOUS_GENERATION("no-previous-generation", 409, "No previous generation"),
     PARITY_SCHEMA_MISSING("parity-schema-missing", 409, "Generation to check is missing"),
+    LENGTH_REQUIRED("length-required", 411, "Content-Length required"),
     BODY_TOO_LARGE("body-too-large", 413, "Request body too large"),
     UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", 415, "Unsupported media type"),
     PARITY_FAILED("parity-failed", 422, "Parity failed"),
@@ -51,7 +52,7 @@ public enum ProblemType {
             Map.entry("unsupported-media-type", UNSUPPORTED_MEDIA_TYPE));
 
     private static final Map<Integer, ProblemType> BY_STATUS = Map.of(401, UNAUTHORIZED, 403, FORBIDDEN,
-            404, NOT_FOUND, 405, METHOD_NOT_ALLOWED, 406, NOT_ACCEPTABLE, 413, BODY_TOO_LARGE,
+            404, NOT_FOUND, 405, METHOD_NOT_ALLOWED, 406, NOT_ACCEPTABLE, 411, LENGTH_REQUIRED, 413, BODY_TOO_LARGE,
             415, UNSUPPORTED_MEDIA_TYPE);
 
     private static final Map<String, ProblemType> BY_SLUG = Arrays.stream(values())

@@ -60,19 +60,24 @@ class RequestBodiesAreStrictAndBoundedIT {
     }
 
     @Test
-    void aChunkedBodyOverTheLimitIsA413ProblemToo() throws Exception {
+    void aChunkedBodyIsRefusedBeforeItIsRead() throws Exception {
         byte[] big = ("{\"catalog\": \"" + "x".repeat(100 * 1024) + "\"}").getBytes(StandardCharsets.UTF_8);
-        int before = audited("arguments ->> 'chunked' = 'true'");
-        // A body of unknown length goes out chunked, with no Content-Length to refuse it by.
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + RestAssured.port
-                + "/api/v1/rebuilds")).header("Authorization", "Bearer " + Tokens.operator())
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(big))).build();
-        HttpResponse<String> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
-        assertEquals(413, response.statusCode(), response.body());
-        assertEquals("application/problem+json", response.headers().firstValue("Content-Type").orElse(""));
-        assertTrue(response.body().contains("body-too-large"), response.body());
-        assertEquals(before + 1, audited("arguments ->> 'chunked' = 'true'"));
+        int before = Integer.parseInt(Api.queryOne("SELECT count(*) FROM kfm_ops.audit_event WHERE principal = "
+                + "'otto' AND outcome = 'refused:length-required'"));
+        for (byte[] body : new byte[][] {big, "{\"dryRun\": true}".getBytes(StandardCharsets.UTF_8)}) {
+            // A body of unknown length goes out chunked, with no Content-Length to judge it by.
+            HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + RestAssured.port
+                    + "/api/v1/rebuilds")).header("Authorization", "Bearer " + Tokens.operator())
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body))).build();
+            HttpResponse<String> response = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()
+                    .send(request, HttpResponse.BodyHandlers.ofString());
+            assertEquals(411, response.statusCode(), response.body());
+            assertEquals("application/problem+json", response.headers().firstValue("Content-Type").orElse(""));
+            assertTrue(response.body().contains("https://kfm.example/problems/length-required"), response.body());
+        }
+        assertEquals(String.valueOf(before + 2), Api.queryOne("SELECT count(*) FROM kfm_ops.audit_event WHERE "
+                + "principal = 'otto' AND outcome = 'refused:length-required'"));
     }
 
     @Test
