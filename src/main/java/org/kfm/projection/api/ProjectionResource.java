@@ -1,34 +1,40 @@
 package org.kfm.projection.api;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.kfm.projection.settings.Settings;
 import org.kfm.projection.error.ErrorCode;
 import org.kfm.projection.error.KfmException;
+import org.kfm.projection.error.Shown;
 import org.kfm.projection.ops.Trigger;
 import org.kfm.projection.run.LockHeldException;
 import org.kfm.projection.run.ProjectionOperations;
-import org.kfm.projection.run.Recorded;
+import org.kfm.projection.run.RunObserver;
 import org.kfm.projection.service.AuditTrail;
 import org.kfm.projection.service.ServiceMetrics;
-import org.kfm.projection.swap.SwapResult;
-import org.kfm.projection.validate.ParityReport;
 
 /** The projection: its generations, rollback, and a stand-alone parity check. */
 @Path("/api/v1/projection")
@@ -39,17 +45,19 @@ public class ProjectionResource {
     private final Settings settings;
     private final CatalogPolicy catalogs;
     private final AuditTrail audit;
+    private final Refusals refusals;
     private final ServiceMetrics metrics;
     private final JsonWebToken jwt;
     private final ObjectMapper json;
 
     @Inject
     public ProjectionResource(ProjectionOperations operations, Settings settings, CatalogPolicy catalogs,
-            AuditTrail audit, ServiceMetrics metrics, JsonWebToken jwt, ObjectMapper json) {
+            AuditTrail audit, Refusals refusals, ServiceMetrics metrics, JsonWebToken jwt, ObjectMapper json) {
         this.operations = operations;
         this.settings = settings;
         this.catalogs = catalogs;
         this.audit = audit;
+        this.refusals = refusals;
         this.metrics = metrics;
         this.jwt = jwt;
         this.json = json;
@@ -57,6 +65,9 @@ public class ProjectionResource {
 
     @GET
     @RolesAllowed({Roles.VIEWER, Roles.OPERATOR})
+    @APIResponse(responseCode = "200", description = "live and previous generation",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = ProjectionView.class)))
     public ProjectionView get() {
         return ProjectionView.of(operations.status(0));
     }
@@ -66,18 +77,20 @@ public class ProjectionResource {
     @Path("rollback")
     @RolesAllowed(Roles.OPERATOR)
     @Audited("projection.rollback")
-    public Response rollback() {
+    @APIResponse(responseCode = "200", description = "the rollback's run, what it did, and the projection after it",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = RollbackView.class)))
+    @APIResponse(responseCode = "409", description = "no previous generation, or another run holds the lock",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public RollbackView rollback() {
         String who = Caller.name(jwt);
+        AtomicReference<UUID> run = new AtomicReference<>();
         try {
-            Recorded<SwapResult> r = operations.rollback(new Trigger(who, "api"));
-            audit.record(who, "projection.rollback", json.createObjectNode(), "succeeded", r.runId());
-            ObjectNode body = json.createObjectNode().put("runId", r.runId().toString());
-            body.set("rollback", json.valueToTree(r.value()));
-            body.set("projection", json.valueToTree(ProjectionView.of(operations.status(0))));
-            return Response.ok(body).build();
+            SwapView r = SwapView.of(operations.rollback(new Trigger(who, "api"), observer(run)).value());
+            audit.record(who, "projection.rollback", json.createObjectNode(), "succeeded", run.get());
+            return new RollbackView(run.get(), r, ProjectionView.of(operations.status(0)));
         } catch (KfmException e) {
-            audit.record(who, "projection.rollback", json.createObjectNode(), "refused:" + e.rule(), null);
-            throw holderNamed(e);
+            throw refusals.refused(who, "projection.rollback", json.createObjectNode(), run.get(), e);
         }
     }
 
@@ -89,38 +102,56 @@ public class ProjectionResource {
     @Path("validate")
     @RolesAllowed(Roles.OPERATOR)
     @Audited("projection.validate")
-    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(implementation = ValidateBody.class)))
-    public Response validate(String body) throws JsonProcessingException {
+    @RequestBody(required = false, description = "optional; an empty body checks live against the configured catalog",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = ValidateBody.class)))
+    @APIResponse(responseCode = "200", description = "parity holds: the parity report (as in receipts) and the "
+            + "validate run's id (runId)", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(type = SchemaType.OBJECT, description = "parity report: passed, "
+                            + "datasetVersions, findings, changes, plus runId")))
+    @APIResponse(responseCode = "409", description = "the generation to check does not exist",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "parity failed (every failure listed), or the catalog is bad "
+            + "input", content = @Content(mediaType = Problem.MEDIA_TYPE,
+                    schema = @Schema(implementation = Problem.class)))
+    public Response validate(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, String body) {
         String who = Caller.name(jwt);
-        ObjectNode args = json.createObjectNode();
+        JsonNode args = RebuildsResource.rawArguments(json, body);
+        AtomicReference<UUID> run = new AtomicReference<>();
         try {
-            ValidateBody b = Bodies.parse(json, body, ValidateBody.class, ValidateBody.EMPTY);
+            ValidateBody b = Bodies.parse(contentType, body, ValidateBody.class, ValidateBody.EMPTY);
             args = json.valueToTree(b);
             String schema = schema(b.generation());
             Optional<String> catalog = catalogs.check("catalog", b.catalog());
-            Recorded<ParityReport> report = operations.validate(Optional.of(schema), catalog,
-                    new Trigger(who, "api"));
-            audit.record(who, "projection.validate", args, "succeeded", report.runId());
-            ObjectNode answer = (ObjectNode) json.readTree(report.value().toJson());
-            answer.put("runId", report.runId().toString());
-            return Response.ok(answer, MediaType.APPLICATION_JSON).build();
+            String report = operations.validate(Optional.of(schema), catalog, catalogs.readsOf(catalog),
+                    new Trigger(who, "api"), observer(run)).value().toJson();
+            audit.record(who, "projection.validate", args, "succeeded", run.get());
+            return Response.ok(withRunId(report, run.get()), MediaType.APPLICATION_JSON).build();
         } catch (KfmException e) {
             if (e.code() == ErrorCode.PARITY_FAILED) {
                 metrics.parityFailed();
             }
-            audit.record(who, "projection.validate", args, (e instanceof LockHeldException ? "refused:" : "failed:")
-                    + e.rule(), null);
-            throw holderNamed(e);
-        } catch (JsonProcessingException e) {
-            audit.record(who, "projection.validate", args, "refused:malformed-json", null);
-            throw e;
+            throw refusals.refused(who, "projection.validate", args, run.get(), e);
         }
     }
 
-    /** A refusal for a held lock names the run that holds it, as POST /rebuilds does. */
-    private static KfmException holderNamed(KfmException e) {
-        return e instanceof LockHeldException held ? new RunScopedException(held, held.holderRunId().orElse(null)) : e;
+    private ObjectNode withRunId(String report, UUID runId) {
+        try {
+            ObjectNode out = json.createObjectNode().put("runId", runId == null ? null : runId.toString());
+            out.setAll((ObjectNode) json.readTree(report));
+            return out;
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("the parity report did not render as JSON", e);
+        }
+    }
+
+    private static RunObserver observer(AtomicReference<UUID> run) {
+        return new RunObserver() {
+            @Override
+            public void started(UUID runId) {
+                run.set(runId);
+            }
+        };
     }
 
     /** Only the projection's own generations can be checked: no endpoint reads an arbitrary schema. */
@@ -131,7 +162,7 @@ public class ProjectionResource {
             case "previous" -> settings.previous().name();
             case "shadow" -> settings.shadow().name();
             default -> throw new InvalidFieldException("invalid-field", "generation", "generation must be live, "
-                    + "previous or shadow, got '" + generation + "'");
+                    + "previous or shadow, got '" + Shown.value(generation) + "'");
         };
     }
 }

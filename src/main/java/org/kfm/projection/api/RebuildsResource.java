@@ -1,31 +1,38 @@
 package org.kfm.projection.api;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.kfm.projection.settings.Settings;
 import org.kfm.projection.error.ErrorCode;
 import org.kfm.projection.error.KfmException;
+import org.kfm.projection.error.Shown;
 import org.kfm.projection.ops.OpsStore;
 import org.kfm.projection.ops.RunKind;
 import org.kfm.projection.ops.RunSummary;
@@ -46,12 +53,14 @@ public class RebuildsResource {
     private final Settings settings;
     private final CatalogPolicy catalogs;
     private final AuditTrail audit;
+    private final Refusals refusals;
     private final JsonWebToken jwt;
     private final ObjectMapper json;
 
     @Inject
     public RebuildsResource(RebuildService rebuilds, OpsStore ops, Settings settings, CatalogPolicy catalogs,
-            AuditTrail audit, JsonWebToken jwt, ObjectMapper json) {
+            AuditTrail audit, Refusals refusals, JsonWebToken jwt, ObjectMapper json) {
+        this.refusals = refusals;
         this.rebuilds = rebuilds;
         this.ops = ops;
         this.settings = settings;
@@ -64,13 +73,21 @@ public class RebuildsResource {
     @POST
     @RolesAllowed(Roles.OPERATOR)
     @Audited("rebuild.start")
-    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(implementation = RebuildBody.class)))
-    public Response start(String body) throws JsonProcessingException {
+    @RequestBody(required = false, description = "optional; an empty body rebuilds the configured catalog",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = RebuildBody.class)))
+    @APIResponse(responseCode = "202", description = "accepted: the run (Location names it)",
+            headers = @Header(name = "Location", description = "/api/v1/rebuilds/{id}",
+                    schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RunView.class)))
+    @APIResponse(responseCode = "409", description = "another run holds the rebuild lock (runId names it)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response start(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, String body) {
         String who = Caller.name(jwt);
-        ObjectNode args = json.createObjectNode();
+        JsonNode args = rawArguments(json, body);
+        AtomicReference<UUID> attempt = new AtomicReference<>();
         try {
-            RebuildBody b = Bodies.parse(json, body, RebuildBody.class, RebuildBody.EMPTY);
+            RebuildBody b = Bodies.parse(contentType, body, RebuildBody.class, RebuildBody.EMPTY);
             args = json.valueToTree(b);
             if (b.allowShrink() != null && !(b.allowShrink() >= 0 && b.allowShrink() <= 1)) {
                 throw new InvalidFieldException("invalid-field", "allowShrink", "allowShrink must be between 0 and 1, "
@@ -79,37 +96,26 @@ public class RebuildsResource {
             Optional<String> catalog = catalogs.check("catalog", b.catalog());
             RebuildRequest request = new RebuildRequest(catalog, isTrue(b.dryRun()), isTrue(b.noSwap()),
                     isTrue(b.force()), b.allowShrink() == null ? OptionalDouble.empty()
-                            : OptionalDouble.of(b.allowShrink()), true, new Trigger(who, "api"));
-            UUID id = submit(request);
+                            : OptionalDouble.of(b.allowShrink()), true, new Trigger(who, "api"),
+                    catalogs.readsOf(catalog));
+            UUID id = rebuilds.submit(request, attempt::set);
             audit.record(who, "rebuild.start", args, "accepted", id);
             RunView run = RunView.summary(ops.run(id).orElseThrow(() -> RebuildService.notFound(id)));
             return Response.accepted(run).location(URI.create("/api/v1/rebuilds/" + id)).build();
         } catch (KfmException e) {
-            audit.record(who, "rebuild.start", args, "refused:" + e.rule(),
-                    e instanceof RunScopedException r ? r.runId() : null);
-            throw e;
-        } catch (JsonProcessingException e) {
-            audit.record(who, "rebuild.start", args, "refused:malformed-json", null);
-            throw e;
+            throw refusals.refused(who, "rebuild.start", args, attempt.get(), e);
         }
     }
 
-    private UUID submit(RebuildRequest request) {
-        try {
-            return rebuilds.submit(request);
-        } catch (KfmException e) {
-            if (e.code() != ErrorCode.LOCK_HELD) {
-                throw e;
-            }
-            // Name the running rebuild, when it is one, so the caller can follow it instead.
-            UUID holder = ops.recentRuns(settings.projection().name(), RunKind.REBUILD, 10, 0).stream()
-                    .filter(r -> r.finishedAt() == null).map(RunSummary::runId).findFirst().orElse(null);
-            throw new RunScopedException(e, holder);
-        }
+    /** What the caller sent, before it is parsed: kept (cut short by the audit trail) for a refusal. */
+    static JsonNode rawArguments(ObjectMapper json, String body) {
+        return body == null || body.isBlank() ? json.createObjectNode() : json.createObjectNode().put("body", body);
     }
 
     @GET
     @RolesAllowed({Roles.VIEWER, Roles.OPERATOR})
+    @APIResponse(responseCode = "200", description = "one page of rebuilds, newest first",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RunPage.class)))
     public RunPage list(@QueryParam("page") @DefaultValue("0") String page,
             @QueryParam("size") @DefaultValue("20") String size) {
         int p = intParam("page", page, 0, Integer.MAX_VALUE / MAX_PAGE_SIZE);
@@ -122,6 +128,9 @@ public class RebuildsResource {
     @GET
     @Path("{id}")
     @RolesAllowed({Roles.VIEWER, Roles.OPERATOR})
+    @APIResponse(responseCode = "200", description = "the rebuild with its events, parity report and receipt",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RunView.class)))
+    @APIResponse(responseCode = "404", description = "no rebuild with that id", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public RunView get(@PathParam("id") String id) {
         UUID runId = runId(id);
         RunSummary run = ops.run(runId).filter(r -> RunKind.REBUILD.dbValue().equals(r.kind()))
@@ -133,6 +142,10 @@ public class RebuildsResource {
     @Path("{id}/cancel")
     @RolesAllowed(Roles.OPERATOR)
     @Audited("rebuild.cancel")
+    @APIResponse(responseCode = "202", description = "cancel requested: the run stops at its next batch",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RunView.class)))
+    @APIResponse(responseCode = "404", description = "no rebuild with that id", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "the rebuild is not running", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response cancel(@PathParam("id") String id) {
         String who = Caller.name(jwt);
         ObjectNode args = json.createObjectNode().put("id", id);
@@ -143,8 +156,9 @@ public class RebuildsResource {
             audit.record(who, "rebuild.cancel", args, "accepted", runId);
             return Response.accepted(RunView.summary(run)).build();
         } catch (KfmException e) {
-            audit.record(who, "rebuild.cancel", args, "refused:" + e.rule(), runId);
-            throw "run-not-running".equals(e.rule()) ? new RunScopedException(e, runId) : e;
+            KfmException answer = "run-not-running".equals(e.rule()) ? new RunScopedException(e, runId) : e;
+            audit.record(who, "rebuild.cancel", args, AuditOutcome.of(e), runId);
+            throw answer;
         }
     }
 
@@ -156,7 +170,8 @@ public class RebuildsResource {
         try {
             return UUID.fromString(id);
         } catch (IllegalArgumentException e) {
-            throw new InvalidFieldException("invalid-field", "id", "id: '" + id + "' is not a run id (a UUID)");
+            throw new InvalidFieldException("invalid-field", "id", "id: '" + Shown.value(id) + "' is not a run id "
+                    + "(a UUID)");
         }
     }
 
@@ -170,6 +185,6 @@ public class RebuildsResource {
             // reported below
         }
         throw new InvalidFieldException("invalid-field", name, name + " must be an integer in " + min + ".." + max
-                + ", got '" + value + "'");
+                + ", got '" + Shown.value(value) + "'");
     }
 }

@@ -26,6 +26,7 @@ import org.kfm.projection.artifact.ArtifactStores;
 import org.kfm.projection.error.BadInputException;
 import org.kfm.projection.error.ErrorCode;
 import org.kfm.projection.error.KfmException;
+import org.kfm.projection.error.Shown;
 
 /**
  * Reads a promoted STAC 1.0 catalog: from the root catalog through {@code child} links (catalogs
@@ -37,24 +38,42 @@ import org.kfm.projection.error.KfmException;
  * column) and one of the rules {@code malformed-json}, {@code missing-field}, {@code invalid-field},
  * {@code duplicate-dataset-version}, {@code link-cycle}, {@code dangling-link},
  * {@code unknown-media-type}, {@code unsupported-checksum}, {@code no-data-asset},
- * {@code document-too-large}; a missing root document is {@code missing-artifact}.
+ * {@code document-too-large}, {@code catalog-not-allowed} (the {@link LocationPolicy} refused the
+ * root, a linked document or an asset href, before anything was read from it); a missing root
+ * document is {@code missing-artifact}.
  */
 public final class CatalogReader {
     /** Catalog documents are small; a larger one is a mistake (or an artifact linked as a document). */
     static final int MAX_DOCUMENT_BYTES = 16 * 1024 * 1024;
+    /** A parse error quotes the document: only a short, escaped excerpt of it. */
+    private static final int MAX_PARSER_DETAIL = 100;
     private static final Pattern JACKSON_SOURCE =
             Pattern.compile("\\[Source: [^\\]]*?; line: (\\d+), column: (\\d+)\\]");
 
     private final ArtifactStores stores;
+    private final LocationPolicy locations;
     private final ObjectMapper mapper;
     private final long maxDocumentBytes;
 
     public CatalogReader(ArtifactStores stores) {
-        this(stores, MAX_DOCUMENT_BYTES);
+        this(stores, LocationPolicy.ANY);
+    }
+
+    /**
+     * @param locations asked before the root, every linked document and every asset href is used;
+     *     a refusal is a {@link BadInputException} with rule {@code catalog-not-allowed}
+     */
+    public CatalogReader(ArtifactStores stores, LocationPolicy locations) {
+        this(stores, locations, MAX_DOCUMENT_BYTES);
     }
 
     CatalogReader(ArtifactStores stores, long maxDocumentBytes) {
+        this(stores, LocationPolicy.ANY, maxDocumentBytes);
+    }
+
+    CatalogReader(ArtifactStores stores, LocationPolicy locations, long maxDocumentBytes) {
         this.stores = Objects.requireNonNull(stores, "stores");
+        this.locations = Objects.requireNonNull(locations, "locations");
         this.maxDocumentBytes = maxDocumentBytes;
         JsonFactory factory = JsonFactory.builder()
                 .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
@@ -76,6 +95,10 @@ public final class CatalogReader {
         URI start = root.getScheme() == null
                 ? ArtifactStores.location(root.getPath())
                 : ArtifactStores.normalize(root);
+        if (!locations.admits(start)) {
+            throw new BadInputException(LocationPolicy.RULE, Shown.value(start.toString()), null, "the catalog is "
+                    + locations.refusal());
+        }
         Walk walk = new Walk(start);
         walk.container(start, null);
         List<CatalogItem> items = new ArrayList<>(walk.items.values());
@@ -137,6 +160,10 @@ public final class CatalogReader {
                 throw doc.invalid(hrefField, "href '" + href + "' uses a scheme no artifact store handles; use a "
                         + "relative href, a file: URI or s3://bucket/key");
             }
+            if (!locations.admits(target)) {
+                throw doc.error(LocationPolicy.RULE, hrefField, "href '" + Shown.value(href) + "' resolves "
+                        + locations.refusal());
+            }
             Link via = new Link(doc.uri(), hrefField, target);
             reach(doc, via, href);
             if (rel.equals("child")) {
@@ -161,7 +188,7 @@ public final class CatalogReader {
 
         private void item(URI uri, Link via) {
             JsonDoc doc = new JsonDoc(uri);
-            CatalogItem item = new ItemParser(doc, load(doc, via), stores::supports).parse();
+            CatalogItem item = new ItemParser(doc, load(doc, via), stores::supports, locations).parse();
             CatalogItem other = items.putIfAbsent(item.datasetVersionId(), item);
             if (other != null) {
                 throw doc.error("duplicate-dataset-version", new Field(null, "/properties/kfm:dataset_version_id"),
@@ -202,7 +229,7 @@ public final class CatalogReader {
             JsonLocation at = e.getLocation();
             String position = at == null ? null : "line " + at.getLineNr() + ", column " + at.getColumnNr();
             throw new BadInputException("malformed-json", doc.uri().toString(), position,
-                    "not valid JSON: " + jacksonDetail(e), e);
+                    "not valid JSON: " + Shown.value(jacksonDetail(e), MAX_PARSER_DETAIL), e);
         } catch (IOException e) {
             throw new KfmException(ErrorCode.FAILED, "store-error", doc.uri() + ": store-error: cannot read: " + e, e);
         }

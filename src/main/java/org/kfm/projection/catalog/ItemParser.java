@@ -13,6 +13,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.kfm.projection.artifact.ArtifactStores;
 import org.kfm.projection.artifact.Checksums;
+import org.kfm.projection.error.Shown;
 import org.kfm.projection.feature.FeatureFormat;
 
 /** Reads the contract fields of one STAC item document into a {@link CatalogItem}. */
@@ -27,11 +28,17 @@ final class ItemParser {
     private final JsonDoc doc;
     private final Field root;
     private final Predicate<URI> supportedLocation;
+    private final LocationPolicy locations;
 
     ItemParser(JsonDoc doc, Field root, Predicate<URI> supportedLocation) {
+        this(doc, root, supportedLocation, LocationPolicy.ANY);
+    }
+
+    ItemParser(JsonDoc doc, Field root, Predicate<URI> supportedLocation, LocationPolicy locations) {
         this.doc = doc;
         this.root = root;
         this.supportedLocation = supportedLocation;
+        this.locations = locations;
     }
 
     CatalogItem parse() {
@@ -200,6 +207,10 @@ final class ItemParser {
         if (!supportedLocation.test(resolved)) {
             throw doc.invalid(f, "href '" + href + "' uses a scheme no artifact store handles; use a relative "
                     + "href, a file: URI or s3://bucket/key");
+        }
+        if (!locations.admits(resolved)) {
+            throw doc.error(LocationPolicy.RULE, f, "asset href '" + Shown.value(href) + "' resolves "
+                    + locations.refusal());
         }
         return resolved;
     }

@@ -10,7 +10,14 @@ import java.util.UUID;
  * @param action a stable name such as {@code rebuild.start} or {@code projection.rollback}
  * @param outcome {@code accepted}, {@code succeeded}, {@code refused:<rule>}, {@code failed:<rule>} or
  *     {@code denied}
- * @param runId the run the action started or touched, if any
+ * @param runId the run the action started or touched (for a refused request: the refused attempt's
+ *     own run, when one was recorded), if any
+ * @param holderRunId for a request refused because the rebuild lock is held: the run holding it
  */
-public record AuditEntry(String principal, String action, JsonNode arguments, String outcome, UUID runId) {
+public record AuditEntry(String principal, String action, JsonNode arguments, String outcome, UUID runId,
+        UUID holderRunId) {
+
+    public AuditEntry(String principal, String action, JsonNode arguments, String outcome, UUID runId) {
+        this(principal, action, arguments, outcome, runId, null);
+    }
 }

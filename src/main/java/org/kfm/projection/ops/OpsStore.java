@@ -20,6 +20,7 @@ import org.kfm.projection.db.PgIdentifier;
 import org.kfm.projection.db.SqlResources;
 import org.kfm.projection.error.ErrorCode;
 import org.kfm.projection.error.KfmException;
+import org.kfm.projection.error.Shown;
 
 /**
  * The orchestrator's records in the ops schema: runs, their state transitions as they happen, and
@@ -151,7 +152,7 @@ public final class OpsStore {
     /** Appends one row to the audit trail. */
     public void audit(AuditEntry e) {
         update(sql.get("insert_audit"), ts(now()), e.principal(), e.action(), toJson(e.arguments()), e.outcome(),
-                e.runId());
+                e.runId(), e.holderRunId());
     }
 
     /** The newest ops migration applied to the ops schema, empty when it has none (not bootstrapped). */

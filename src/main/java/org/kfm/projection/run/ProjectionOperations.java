@@ -10,6 +10,7 @@ import org.kfm.projection.settings.RebuildSettings;
 import org.kfm.projection.artifact.ArtifactStores;
 import org.kfm.projection.catalog.Catalog;
 import org.kfm.projection.catalog.CatalogReader;
+import org.kfm.projection.catalog.LocationPolicy;
 import org.kfm.projection.settings.Settings;
 import org.kfm.projection.db.PgIdentifier;
 import org.kfm.projection.db.Schemas;
@@ -86,7 +87,12 @@ public final class ProjectionOperations {
 
     /** Makes the previous generation live again (and the live one previous). */
     public Recorded<SwapResult> rollback(Trigger trigger) {
-        return locked(RunKind.ROLLBACK, trigger, json.createObjectNode(), run -> {
+        return rollback(trigger, RunObserver.NONE);
+    }
+
+    /** As {@link #rollback(Trigger)}, telling {@code observer} the run's id as soon as it is recorded. */
+    public Recorded<SwapResult> rollback(Trigger trigger, RunObserver observer) {
+        return locked(RunKind.ROLLBACK, trigger, json.createObjectNode(), observer, run -> {
             String projection = settings.projection().name();
             Optional<Generation> live = generations.live(projection);
             Optional<Generation> previous = generations.previous(projection);
@@ -115,7 +121,7 @@ public final class ProjectionOperations {
 
     /** Drops the previous generation and any retired ones. */
     public Recorded<PruneResult> prune(Trigger trigger) {
-        return locked(RunKind.PRUNE, trigger, json.createObjectNode(), run -> {
+        return locked(RunKind.PRUNE, trigger, json.createObjectNode(), RunObserver.NONE, run -> {
             recorder.transition(run, "PRUNING", "dropping " + settings.previous() + " and retired generations");
             PruneResult result = swapper.prune();
             if (result.dropped().contains(settings.previous().name())) {
@@ -137,13 +143,22 @@ public final class ProjectionOperations {
      * @throws LockHeldException when the shadow is asked for while another run holds the lock
      */
     public Recorded<ParityReport> validate(Optional<String> schema, Optional<String> catalogUri, Trigger trigger) {
+        return validate(schema, catalogUri, LocationPolicy.ANY, trigger, RunObserver.NONE);
+    }
+
+    /**
+     * As {@link #validate(Optional, Optional, Trigger)}, reading only what {@code locations} admits
+     * and telling {@code observer} the run's id as soon as it is recorded.
+     */
+    public Recorded<ParityReport> validate(Optional<String> schema, Optional<String> catalogUri,
+            LocationPolicy locations, Trigger trigger, RunObserver observer) {
         PgIdentifier target = schema.map(PgIdentifier::of).orElse(settings.projection());
         String uri = catalogUri.or(settings::catalogUri).orElseThrow(() -> new UsageException("no-catalog",
                 "no catalog given: pass --catalog URI or set KFM_CATALOG_URI"));
         ObjectNode args = json.createObjectNode().put("schema", target.name()).put("catalog", uri);
         RunRecorder.Work<ParityReport> work = run -> {
             recorder.transition(run, "VALIDATING", "checking " + target + " against " + uri);
-            Catalog catalog = new CatalogReader(stores).read(ArtifactStores.location(uri));
+            Catalog catalog = new CatalogReader(stores, locations).read(ArtifactStores.location(uri));
             ops.catalog(run.id(), catalog.root().toString(), catalog.digest());
             Optional<PgIdentifier> compareWith = target.equals(settings.projection()) ? Optional.empty()
                     : Optional.of(settings.projection());
@@ -159,12 +174,13 @@ public final class ProjectionOperations {
             return new RunRecorder.Done<>(report, "parity passed for " + target, null, DataEffect.untouched(),
                     body);
         };
-        return target.equals(settings.shadow()) ? locked(RunKind.VALIDATE, trigger, args, work)
-                : recorded(RunKind.VALIDATE, trigger, args, work);
+        return target.equals(settings.shadow()) ? locked(RunKind.VALIDATE, trigger, args, observer, work)
+                : recorded(RunKind.VALIDATE, trigger, args, observer, work);
     }
 
-    private <T> Recorded<T> locked(RunKind kind, Trigger trigger, ObjectNode args, RunRecorder.Work<T> work) {
-        return recorded(kind, trigger, args, run -> {
+    private <T> Recorded<T> locked(RunKind kind, Trigger trigger, ObjectNode args, RunObserver observer,
+            RunRecorder.Work<T> work) {
+        return recorded(kind, trigger, args, observer, run -> {
             try (RebuildLock lock = RebuildLock.acquire(dataSource, settings.projection().name(), run.id())) {
                 recorder.transition(run, "LOCKED", "holding the rebuild lock of " + lock.projection());
                 return work.run(run);
@@ -172,9 +188,10 @@ public final class ProjectionOperations {
         });
     }
 
-    private <T> Recorded<T> recorded(RunKind kind, Trigger trigger, ObjectNode args, RunRecorder.Work<T> work) {
+    private <T> Recorded<T> recorded(RunKind kind, Trigger trigger, ObjectNode args, RunObserver observer,
+            RunRecorder.Work<T> work) {
         bootstrap.run();
-        return recorder.run(kind, trigger, args, DataEffect.untouched(), work);
+        return recorder.run(kind, trigger, args, DataEffect.untouched(), observer, work);
     }
 
     private String write(ObjectNode n) {

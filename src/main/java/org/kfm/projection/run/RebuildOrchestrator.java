@@ -120,6 +120,7 @@ public final class RebuildOrchestrator {
                 "no-catalog", "no catalog given: pass --catalog URI or set KFM_CATALOG_URI"));
         RunState run = new RunState(recorder.start(RunKind.REBUILD, request.trigger(), arguments(request, catalogUri)),
                 request, observer, new PhaseTimer(clock), json);
+        observer.started(run.id());
         MDC.put("runId", run.id().toString());
         try {
             RebuildLock lock = RebuildLock.acquire(dataSource, settings.projection().name(), run.id());
@@ -190,7 +191,8 @@ public final class RebuildOrchestrator {
             LOG.warn("marked {} run(s) left open by dead processes as ABANDONED: {}", abandoned.size(), abandoned);
         }
         enter(run, Phase.PREPARING, "reading catalog " + catalogUri);
-        Catalog catalog = new CatalogReader(stores).read(ArtifactStores.location(catalogUri));
+        Catalog catalog = new CatalogReader(stores, run.request().locations())
+                .read(ArtifactStores.location(catalogUri));
         run.catalog(catalog);
         ops.catalog(run.id(), catalog.root().toString(), catalog.digest());
         String targetVersion = latestMigration();

@@ -8,6 +8,10 @@ public interface RunObserver {
     RunObserver NONE = new RunObserver() {
     };
 
+    /** The run's id, as soon as the run is recorded (before the lock is taken, so also for a refusal). */
+    default void started(java.util.UUID runId) {
+    }
+
     default void phase(Phase phase, String message) {
     }
 

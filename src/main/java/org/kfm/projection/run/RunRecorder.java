@@ -84,7 +84,14 @@ public final class RunRecorder {
      *     projection (migrate, smoke)
      */
     <T> Recorded<T> run(RunKind kind, Trigger trigger, ObjectNode arguments, DataEffect failureData, Work<T> work) {
+        return run(kind, trigger, arguments, failureData, RunObserver.NONE, work);
+    }
+
+    /** As {@link #run(RunKind, Trigger, ObjectNode, DataEffect, Work)}, telling {@code observer} the run's id first. */
+    <T> Recorded<T> run(RunKind kind, Trigger trigger, ObjectNode arguments, DataEffect failureData,
+            RunObserver observer, Work<T> work) {
         Recording run = start(kind, trigger, arguments);
+        observer.started(run.id());
         Done<T> done;
         try {
             done = work.run(run);

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
@@ -18,6 +19,7 @@ import java.util.concurrent.TimeUnit;
 import org.kfm.projection.settings.ServiceSettings;
 import org.kfm.projection.error.ErrorCode;
 import org.kfm.projection.error.KfmException;
+import org.kfm.projection.error.Shown;
 import org.kfm.projection.ops.OpsStore;
 import org.kfm.projection.ops.RunKind;
 import org.kfm.projection.ops.RunSummary;
@@ -70,7 +72,16 @@ public class RebuildService {
      * @throws KfmException {@code LOCK_HELD} at once when another run holds the lock
      */
     public UUID submit(RebuildRequest request) {
-        ServiceObserver observer = new ServiceObserver();
+        return submit(request, id -> {
+        });
+    }
+
+    /**
+     * As {@link #submit(RebuildRequest)}, telling {@code recorded} the run's id as soon as the run is
+     * recorded: also when it is then refused, so the refusal can name its own run.
+     */
+    public UUID submit(RebuildRequest request, Consumer<UUID> recorded) {
+        ServiceObserver observer = new ServiceObserver(recorded);
         AcceptedRebuild accepted;
         try {
             accepted = orchestrator.accept(request, observer);
@@ -91,7 +102,8 @@ public class RebuildService {
             throw new KfmException(ErrorCode.FAILED, "shutting-down", "the service is shutting down: rebuild " + id
                     + " was recorded but not started. Live projection untouched", e);
         }
-        LOG.info("rebuild {} accepted ({} via {})", id, request.trigger().principal(), request.trigger().channel());
+        LOG.info("rebuild {} accepted ({} via {})", id, Shown.value(request.trigger().principal()),
+                request.trigger().channel());
         return id;
     }
 
@@ -136,7 +148,7 @@ public class RebuildService {
             throw new KfmException(ErrorCode.BAD_USAGE, "run-not-running", "rebuild " + runId + " is not running (it "
                     + "ended " + Optional.ofNullable(run.outcome()).orElse("already") + "); nothing to cancel");
         }
-        LOG.info("cancel of rebuild {} requested by {}", runId, principal);
+        LOG.info("cancel of rebuild {} requested by {}", runId, Shown.value(principal));
         return ops.run(runId).orElse(run);
     }
 

@@ -1,6 +1,8 @@
 package org.kfm.projection.service;
 
 import org.kfm.projection.run.Cancellation;
+import java.util.UUID;
+import java.util.function.Consumer;
 import org.kfm.projection.run.Phase;
 import org.kfm.projection.run.RunObserver;
 
@@ -11,7 +13,17 @@ import org.kfm.projection.run.RunObserver;
  */
 final class ServiceObserver implements RunObserver {
     private volatile Cancellation cancellation;
+    private final Consumer<UUID> recorded;
     private volatile Phase phase = Phase.REQUESTED;
+
+    ServiceObserver(Consumer<UUID> recorded) {
+        this.recorded = recorded;
+    }
+
+    @Override
+    public void started(UUID runId) {
+        recorded.accept(runId);
+    }
 
     @Override
     public void phase(Phase phase, String message) {

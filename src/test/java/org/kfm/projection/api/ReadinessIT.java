@@ -28,7 +28,7 @@ class ReadinessIT {
         assertEquals("ABANDONED", Api.queryOne("SELECT outcome FROM kfm_ops.rebuild_run WHERE run_id = '"
                 + ServiceTestResource.SEEDED_RUN + "'"));
         Api.as(null).get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"))
-                .body(OURS + ".database", equalTo("ok")).body(OURS + ".opsSchemaVersion", equalTo("0002"));
+                .body(OURS + ".database", equalTo("ok")).body(OURS + ".opsSchemaVersion", equalTo("0005"));
         Api.as(null).get("/q/health/group/projection").then().statusCode(503).body("status", equalTo("DOWN"))
                 .body(LIVE + ".liveGeneration", equalTo("none yet: run a first rebuild"));
         Api.as(null).get("/q/health/ready").then().statusCode(200);

@@ -89,7 +89,7 @@ class RebuildLifecycleIT {
     void badRequestsAreProblemsNamingTheField() {
         Api.trigger("{\"allowShrink\": 1.5}").statusCode(400).contentType("application/problem+json")
                 .body("field", equalTo("allowShrink")).body("rule", equalTo("invalid-field"))
-                .body("type", equalTo("https://kfm.example/problems/bad-usage"))
+                .body("type", equalTo("https://kfm.example/problems/invalid-field"))
                 .body("detail", containsString("between 0 and 1"));
         Api.trigger("{\"allowShrink\": \"lots\"}").statusCode(400).body("field", equalTo("allowShrink"));
         Api.trigger("{\"forse\": true}").statusCode(400).body("field", equalTo("forse"));

@@ -50,6 +50,18 @@ final class Tokens {
                 .sign(testKey());
     }
 
+    /** An operator token whose iat lies {@code seconds} in the future (expiring ten minutes after that). */
+    static String issuedIn(long seconds) {
+        long now = System.currentTimeMillis() / 1000;
+        return Jwt.issuer(ISSUER).upn("otto").groups(Set.of("operator")).issuedAt(now + seconds)
+                .expiresAt(now + seconds + 600).sign(testKey());
+    }
+
+    /** An operator token with the given upn, verbatim. */
+    static String operatorNamed(String upn) {
+        return token(upn, ISSUER, testKey(), "operator");
+    }
+
     private static String token(String upn, String issuer, PrivateKey key, String... groups) {
         return Jwt.issuer(issuer).upn(upn).subject(upn + "-id").groups(Set.of(groups)).expiresIn(600).sign(key);
     }
