@@ -26,6 +26,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.kfm.projection.config.Settings;
 import org.kfm.projection.error.ErrorCode;
 import org.kfm.projection.error.KfmException;
+import org.kfm.projection.ops.DeliveryStore;
 import org.kfm.projection.ops.OpsStore;
 import org.kfm.projection.ops.RunKind;
 import org.kfm.projection.ops.RunSummary;
@@ -48,10 +49,11 @@ public class RebuildsResource {
     private final AuditTrail audit;
     private final JsonWebToken jwt;
     private final ObjectMapper json;
+    private final DeliveryStore deliveries;
 
     @Inject
     public RebuildsResource(RebuildService rebuilds, OpsStore ops, Settings settings, CatalogPolicy catalogs,
-            AuditTrail audit, JsonWebToken jwt, ObjectMapper json) {
+            AuditTrail audit, JsonWebToken jwt, ObjectMapper json, DeliveryStore deliveries) {
         this.rebuilds = rebuilds;
         this.ops = ops;
         this.settings = settings;
@@ -59,6 +61,7 @@ public class RebuildsResource {
         this.audit = audit;
         this.jwt = jwt;
         this.json = json;
+        this.deliveries = deliveries;
     }
 
     @POST
@@ -126,7 +129,7 @@ public class RebuildsResource {
         UUID runId = runId(id);
         RunSummary run = ops.run(runId).filter(r -> RunKind.REBUILD.dbValue().equals(r.kind()))
                 .orElseThrow(() -> RebuildService.notFound(runId));
-        return RunView.detail(run, ops.events(runId));
+        return RunView.detail(run, ops.events(runId), deliveries.deliveries(runId));
     }
 
     @POST

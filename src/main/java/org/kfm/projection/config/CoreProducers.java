@@ -21,17 +21,17 @@ import org.kfm.projection.artifact.StoreSettings;
 import org.kfm.projection.feature.FeatureReaders;
 import org.kfm.projection.load.LoadSettings;
 import org.kfm.projection.load.ProjectionLoader;
+import org.kfm.projection.ops.DeliveryStore;
 import org.kfm.projection.ops.GenerationStore;
 import org.kfm.projection.run.MigrationRuns;
 import org.kfm.projection.run.ProjectionOperations;
 import org.kfm.projection.run.RebuildOrchestrator;
 import org.kfm.projection.run.RebuildServices;
 import org.kfm.projection.run.RebuildSettings;
-import org.kfm.projection.run.SwapListener;
 import org.kfm.projection.swap.SchemaSwapper;
 import org.kfm.projection.swap.SwapSettings;
 import org.kfm.projection.validate.ParityValidator;
-import org.kfm.projection.webhook.WebhookNotifier;
+import org.kfm.projection.webhook.Webhooks;
 
 /**
  * Wires the plain-Java core from Quarkus configuration. Beans are created on first use, so
@@ -133,11 +133,14 @@ public class CoreProducers {
     /** Every swap, from the CLI or the service, is announced to the configured webhooks. */
     @Produces
     @ApplicationScoped
-    RebuildOrchestrator orchestrator(RebuildServices services, ServiceSettings service, Clock clock) {
-        SwapListener webhooks = service.webhooks().isEmpty() ? SwapListener.NONE
-                : new WebhookNotifier(service.webhooks(), service.webhookTimeout(), service.webhookAttempts(),
-                        service.webhookBackoff(), clock);
-        return new RebuildOrchestrator(services, webhooks);
+    RebuildOrchestrator orchestrator(RebuildServices services, Webhooks webhooks) {
+        return new RebuildOrchestrator(services, webhooks.listener());
+    }
+
+    @Produces
+    @ApplicationScoped
+    DeliveryStore deliveryStore(Instance<AgroalDataSource> db, Settings s) {
+        return new DeliveryStore(dataSource(db), s.opsSchema());
     }
 
     @Produces

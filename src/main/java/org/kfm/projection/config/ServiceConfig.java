@@ -5,11 +5,12 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import org.kfm.projection.artifact.ArtifactStores;
 import org.kfm.projection.error.KfmException;
 import org.kfm.projection.error.UsageException;
+import org.kfm.projection.webhook.SigningKey;
+import org.kfm.projection.webhook.WebhookTarget;
 
 /**
  * The groups of {@link KfmConfig} that only the service ({@code serve}) reads, and their
@@ -33,8 +34,18 @@ public final class ServiceConfig {
     }
 
     public interface Webhooks {
-        /** URLs POSTed the swap payload after every committed swap. */
+        /**
+         * URLs POSTed the swap payload after every committed swap: {@code https://host/path?query},
+         * or {@code name=https://...} to be shown as {@code name}. Shown and stored only as a label
+         * (the name, else scheme://host[:port]/path): never the query string or userinfo.
+         */
         Optional<List<String>> urls();
+
+        /**
+         * HMAC-SHA256 key (at least 32 characters) signing every call: {@code X-KFM-Signature:
+         * sha256=<hex>} over {@code <X-KFM-Timestamp>.<body>}. Unset: calls are not signed. Never logged.
+         */
+        Optional<String> signingSecret();
 
         /** Connect and response timeout of each call. */
         @WithDefault("5s")
@@ -65,13 +76,20 @@ public final class ServiceConfig {
                 location("kfm.api.allowed-catalog-prefixes", p.strip(), problems).ifPresent(prefixes::add);
             }
         }
-        List<URI> hooks = new ArrayList<>();
-        for (String u : c.webhooks().urls().orElse(List.of())) {
-            if (!u.isBlank()) {
-                webhook(u.strip(), problems).ifPresent(hooks::add);
+        List<WebhookTarget> hooks = new ArrayList<>();
+        List<String> entries = c.webhooks().urls().orElse(List.of());
+        for (int i = 0; i < entries.size(); i++) {
+            if (!entries.get(i).isBlank()) {
+                webhook(i + 1, entries.get(i), problems).ifPresent(hooks::add);
             }
         }
         Webhooks w = c.webhooks();
+        Optional<SigningKey> signingKey = Optional.empty();
+        try {
+            signingKey = SigningKey.of(w.signingSecret());
+        } catch (IllegalArgumentException e) {
+            problems.add("kfm.webhooks.signing-secret: " + e.getMessage());
+        }
         positive("kfm.webhooks.timeout", w.timeout(), problems);
         positive("kfm.service.shutdown-grace", c.service().shutdownGrace(), problems);
         if (w.backoff().isNegative()) {
@@ -85,7 +103,7 @@ public final class ServiceConfig {
         }
         Optional<String> cron = c.schedule().cron().map(String::strip).filter(x -> !x.isEmpty()
                 && !x.equalsIgnoreCase("off") && !x.equalsIgnoreCase("disabled"));
-        return new ServiceSettings(prefixes, cron, hooks, w.timeout(), w.attempts(), w.backoff(),
+        return new ServiceSettings(prefixes, cron, hooks, w.timeout(), w.attempts(), w.backoff(), signingKey,
                 c.service().shutdownGrace());
     }
 
@@ -98,18 +116,13 @@ public final class ServiceConfig {
         }
     }
 
-    private static Optional<URI> webhook(String value, List<String> problems) {
+    private static Optional<WebhookTarget> webhook(int position, String entry, List<String> problems) {
         try {
-            URI u = URI.create(value);
-            String scheme = u.getScheme() == null ? "" : u.getScheme().toLowerCase(Locale.ROOT);
-            if ((scheme.equals("http") || scheme.equals("https")) && u.getHost() != null) {
-                return Optional.of(u);
-            }
+            return Optional.of(WebhookTarget.parse(entry));
         } catch (IllegalArgumentException e) {
-            // reported below
+            problems.add("kfm.webhooks.urls: entry " + position + ": " + e.getMessage());
+            return Optional.empty();
         }
-        problems.add("kfm.webhooks.urls: '" + value + "' is not an http(s) URL with a host");
-        return Optional.empty();
     }
 
     private static void positive(String key, Duration d, List<String> problems) {

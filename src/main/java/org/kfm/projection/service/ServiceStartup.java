@@ -56,10 +56,12 @@ public class ServiceStartup {
         }
         settings = settingsBean.get();
         ServiceSettings service = serviceBean.get();
+        // webhooks print as their labels: never a query string or userinfo; the signing key as <masked>
         LOG.info("service settings: catalog {}, allowed catalog prefixes {}, schedule {}, webhooks {} "
-                + "(timeout {}, {} attempt(s)), shutdown grace {}", settings.catalogUri().orElse("(none)"),
+                + "(timeout {}, {} attempt(s), {}), shutdown grace {}", settings.catalogUri().orElse("(none)"),
                 service.allowedCatalogPrefixes(), service.cron().orElse("off"), service.webhooks(),
-                service.webhookTimeout(), service.webhookAttempts(), service.shutdownGrace());
+                service.webhookTimeout(), service.webhookAttempts(), service.webhookSigningKey().isPresent()
+                        ? "signed" : "not signed", service.shutdownGrace());
         try {
             services = servicesBean.get();
             DatabaseBootstrap bootstrap = services.bootstrap();

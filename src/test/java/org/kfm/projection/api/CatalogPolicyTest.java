@@ -13,7 +13,7 @@ import org.kfm.projection.config.ServiceSettings;
 class CatalogPolicyTest {
     private final CatalogPolicy policy = new CatalogPolicy(new ServiceSettings(
             List.of(URI.create("file:///data/catalogs/"), URI.create("s3://bucket/promoted")), Optional.empty(),
-            List.of(), Duration.ofSeconds(1), 1, Duration.ZERO, Duration.ofSeconds(1)));
+            List.of(), Duration.ofSeconds(1), 1, Duration.ZERO, Optional.empty(), Duration.ofSeconds(1)));
 
     @Test
     void acceptsLocationsUnderAPrefixNormalized() {
