@@ -28,6 +28,6 @@ class ReadinessIT {
                 .body(OURS + ".liveGeneration", equalTo("none yet: run a first rebuild"));
         Api.rebuildNow();
         Api.as(null).get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"))
-                .body(OURS + ".opsSchemaVersion", equalTo("0002"));
+                .body(OURS + ".opsSchemaVersion", equalTo("0004"));
     }
 }

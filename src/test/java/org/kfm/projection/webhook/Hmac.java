@@ -10,11 +10,11 @@ import javax.crypto.spec.SecretKeySpec;
  * The Java verification recipe of docs/service.md ("Verifying the signature"), as a receiver
  * would write it: independent of {@link SigningKey}.
  */
-final class Hmac {
+public final class Hmac {
     private Hmac() {
     }
 
-    static String hex(String secret, String message) {
+    public static String hex(String secret, String message) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
@@ -25,7 +25,7 @@ final class Hmac {
     }
 
     /** The recipe: recompute over "timestamp.body", compare in constant time, refuse stale timestamps. */
-    static boolean verify(String secret, String timestampHeader, String signatureHeader, byte[] body,
+    public static boolean verify(String secret, String timestampHeader, String signatureHeader, byte[] body,
             long nowEpochSeconds) throws Exception {
         long ts = Long.parseLong(timestampHeader);
         if (Math.abs(nowEpochSeconds - ts) > 300) {
