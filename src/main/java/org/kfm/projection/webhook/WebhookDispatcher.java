@@ -77,16 +77,20 @@ public final class WebhookDispatcher implements SwapListener {
         }
         open.put(runId, List.copyOf(deliveries));
         Map<String, String> mdc = MDC.getCopyOfContextMap();
+        List<String> queued = new ArrayList<>();
         for (PendingDelivery d : deliveries) {
             save(d.recorded());
             try {
                 d.task(executor.submit(() -> deliver(d, body, mdc)));
+                queued.add(d.target().label());
             } catch (RejectedExecutionException e) {
                 end(d, DeliveryOutcome.DROPPED, executor.isShutdown() ? "not sent: the process is stopping"
                         : "not sent: the delivery queue is full (" + settings.queueCapacity() + " waiting)", null);
             }
         }
-        LOG.info("swap of run {}: {} webhook delivery(ies) queued: {}", runId, deliveries.size(), targets());
+        if (!queued.isEmpty()) {
+            LOG.info("swap of run {}: webhook delivery(ies) queued for {}", runId, queued);
+        }
     }
 
     /**
