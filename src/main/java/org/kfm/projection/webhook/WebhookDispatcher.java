@@ -94,8 +94,9 @@ public final class WebhookDispatcher implements SwapListener {
     }
 
     /**
-     * Waits until every delivery of the run has ended, at most the queue wait plus one delivery's
-     * bound; what has not ended by then is interrupted and recorded {@code ABANDONED}.
+     * Waits until every delivery of the run has ended, at most one delivery's bound (timeout ×
+     * attempts plus backoff) plus one timeout of slack: the URLs are called in parallel. What has
+     * not ended by then is interrupted and recorded {@code ABANDONED}.
      *
      * @return the deliveries as recorded (read back from the ops schema when they ended before)
      */

@@ -94,6 +94,26 @@ class RebuildDeliversWebhooksBeforeExitingIT {
                 "queued after the run (and its lock) ended, delivered afterwards");
     }
 
+    @Test
+    void aBadWebhookUrlOrSigningSecretIsAConfigurationErrorThatQuotesNeither() {
+        Path catalog = TestCatalogs.copySample(dir.resolve("bad-config"));
+        KfmProcess kfm = new KfmProcess(db, PROJECTION, dir)
+                .env("KFM_WEBHOOKS_URLS", "tiles=ftp://127.0.0.1/hook?token=tok-ftp-1066,https://kfm:pw-x-1215@/nohost")
+                .env("KFM_WEBHOOKS_SIGNING_SECRET", "short-secret-1492");
+
+        KfmProcess.Result r = kfm.run(120, "rebuild", "--catalog", catalog.toString());
+
+        assertEquals(2, r.exit(), r.toString());
+        assertTrue(r.stderr().contains("kfm.webhooks.urls: entry 1: the URL named 'tiles' is not an http(s) URL"),
+                r.toString());
+        assertTrue(r.stderr().contains("kfm.webhooks.urls: entry 2: "), r.toString());
+        assertTrue(r.stderr().contains("kfm.webhooks.signing-secret: must be at least 32 characters, got 17"),
+                r.toString());
+        for (String secret : List.of("tok-ftp-1066", "pw-x-1215", "short-secret-1492")) {
+            assertFalse(r.stdout().contains(secret) || r.stderr().contains(secret), r::toString);
+        }
+    }
+
     private static void pause(long ms) {
         try {
             Thread.sleep(ms);
