@@ -1,6 +1,7 @@
 package org.kfm.projection.ops;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
 /**
@@ -17,6 +18,17 @@ import java.util.UUID;
  */
 public record WebhookDelivery(UUID runId, int position, String target, DeliveryOutcome outcome, int attempts,
         Integer status, String error, Instant queuedAt, Instant startedAt, Instant finishedAt) {
+
+    /** Times at PostgreSQL's precision (microseconds), so a delivery in memory equals its row. */
+    public WebhookDelivery {
+        queuedAt = micros(queuedAt);
+        startedAt = micros(startedAt);
+        finishedAt = micros(finishedAt);
+    }
+
+    private static Instant micros(Instant i) {
+        return i == null ? null : i.truncatedTo(ChronoUnit.MICROS);
+    }
 
     /** A delivery just queued. */
     public static WebhookDelivery queued(UUID runId, int position, String target, Instant at) {
