@@ -1,8 +1,10 @@
 package org.kfm.projection.webhook;
 
 import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -63,7 +65,11 @@ final class WebhookCall {
                 error = "no answer within " + settings.timeout();
             } catch (ExecutionException e) {
                 status = null;
-                error = target.redact(describe(e.getCause() == null ? e : e.getCause()));
+                // the client's own timers may fire first: same outcome, same words as ours
+                Throwable cause = e.getCause() == null ? e : e.getCause();
+                error = cause instanceof HttpConnectTimeoutException ? "no connection within " + settings.timeout()
+                        : cause instanceof HttpTimeoutException ? "no answer within " + settings.timeout()
+                        : target.redact(describe(cause));
             } catch (InterruptedException e) {
                 call.cancel(true);
                 return new Result(DeliveryOutcome.ABANDONED, attempt, null, "the process stopped during attempt "
