@@ -33,6 +33,7 @@ import org.kfm.projection.settings.Settings;
 import org.kfm.projection.error.ErrorCode;
 import org.kfm.projection.error.KfmException;
 import org.kfm.projection.error.Shown;
+import org.kfm.projection.ops.DeliveryStore;
 import org.kfm.projection.ops.OpsStore;
 import org.kfm.projection.ops.RunKind;
 import org.kfm.projection.ops.RunSummary;
@@ -56,10 +57,11 @@ public class RebuildsResource {
     private final Refusals refusals;
     private final JsonWebToken jwt;
     private final ObjectMapper json;
+    private final DeliveryStore deliveries;
 
     @Inject
     public RebuildsResource(RebuildService rebuilds, OpsStore ops, Settings settings, CatalogPolicy catalogs,
-            AuditTrail audit, Refusals refusals, JsonWebToken jwt, ObjectMapper json) {
+            AuditTrail audit, Refusals refusals, JsonWebToken jwt, ObjectMapper json, DeliveryStore deliveries) {
         this.refusals = refusals;
         this.rebuilds = rebuilds;
         this.ops = ops;
@@ -68,6 +70,7 @@ public class RebuildsResource {
         this.audit = audit;
         this.jwt = jwt;
         this.json = json;
+        this.deliveries = deliveries;
     }
 
     @POST
@@ -135,7 +138,7 @@ public class RebuildsResource {
         UUID runId = runId(id);
         RunSummary run = ops.run(runId).filter(r -> RunKind.REBUILD.dbValue().equals(r.kind()))
                 .orElseThrow(() -> RebuildService.notFound(runId));
-        return RunView.detail(run, ops.events(runId));
+        return RunView.detail(run, ops.events(runId), deliveries.deliveries(runId));
     }
 
     @POST

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.UUID;
 import org.kfm.projection.ops.RunEvent;
 import org.kfm.projection.ops.RunSummary;
+import org.kfm.projection.ops.WebhookDelivery;
 import org.kfm.projection.run.Phase;
 
 /**
@@ -21,9 +22,18 @@ import org.kfm.projection.run.Phase;
 public record RunView(UUID id, String kind, String state, String phase, boolean running, String outcome,
         String triggeredBy, String trigger, Instant startedAt, Instant finishedAt, String catalogUri,
         String catalogDigest, Long generation, JsonNode progress, Error error, List<Event> events, JsonNode parity,
-        JsonNode webhooks, JsonNode receipt, String self) {
+        List<Webhook> webhooks, JsonNode receipt, String self) {
 
     public record Error(String code, String rule, String message) {
+    }
+
+    /** One webhook delivery of the run's swap, read from kfm_ops.webhook_delivery; target is a label. */
+    public record Webhook(String target, String outcome, int attempts, Integer status, String error, Instant queuedAt,
+            Instant startedAt, Instant finishedAt) {
+        static Webhook of(WebhookDelivery d) {
+            return new Webhook(d.target(), d.outcome().name(), d.attempts(), d.status(), d.error(), d.queuedAt(),
+                    d.startedAt(), d.finishedAt());
+        }
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -31,14 +41,14 @@ public record RunView(UUID id, String kind, String state, String phase, boolean 
     }
 
     static RunView summary(RunSummary r) {
-        return of(r, null);
+        return of(r, null, null);
     }
 
-    static RunView detail(RunSummary r, List<RunEvent> events) {
-        return of(r, events);
+    static RunView detail(RunSummary r, List<RunEvent> events, List<WebhookDelivery> deliveries) {
+        return of(r, events, deliveries);
     }
 
-    private static RunView of(RunSummary r, List<RunEvent> events) {
+    private static RunView of(RunSummary r, List<RunEvent> events, List<WebhookDelivery> deliveries) {
         boolean running = r.finishedAt() == null;
         JsonNode receipt = events == null ? null : r.receipt();
         Error error = r.errorCode() == null && r.errorRule() == null ? null
@@ -47,7 +57,8 @@ public record RunView(UUID id, String kind, String state, String phase, boolean 
                 r.trigger(), r.startedAt(), r.finishedAt(), r.catalogUri(), r.catalogDigest(), r.generation(),
                 r.progress(), error, events == null ? null : events.stream().map(e -> new Event(e.at(), e.state(),
                         e.message(), e.details())).toList(), receipt == null ? null : receipt.get("parity"),
-                receipt == null ? null : receipt.get("webhooks"), receipt, "/api/v1/rebuilds/" + r.runId());
+                deliveries == null || deliveries.isEmpty() ? null : deliveries.stream().map(Webhook::of).toList(),
+                receipt, "/api/v1/rebuilds/" + r.runId());
     }
 
     private static String phase(RunSummary r, List<RunEvent> events) {

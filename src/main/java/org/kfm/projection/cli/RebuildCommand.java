@@ -4,12 +4,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.inject.Inject;
 import java.io.PrintWriter;
 import java.time.Clock;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.concurrent.Callable;
 import org.kfm.projection.settings.Settings;
 import org.kfm.projection.error.UsageException;
+import org.kfm.projection.ops.WebhookDelivery;
 import org.kfm.projection.run.RebuildOrchestrator;
 import org.kfm.projection.run.RebuildRequest;
 import org.kfm.projection.run.RebuildResult;
@@ -68,7 +70,17 @@ public class RebuildCommand implements Callable<Integer> {
         RebuildResult result = orchestrator.rebuild(request, progress);
         progress.closeBar();
         print(spec.commandLine().getOut(), result);
+        // The run has ended and the lock is free; this process exits next, so wait (bounded) for its webhooks.
+        printDeliveries(spec.commandLine().getOut(), orchestrator.awaitDeliveries(result.runId()));
         return 0;
+    }
+
+    static void printDeliveries(PrintWriter out, List<WebhookDelivery> deliveries) {
+        for (WebhookDelivery d : deliveries) {
+            out.println("webhook " + d.target() + ": " + d.outcome() + " after " + d.attempts() + " attempt(s)"
+                    + (d.status() == null ? "" : ", HTTP " + d.status()) + (d.error() == null ? "" : ": " + d.error()));
+        }
+        out.flush();
     }
 
     static void print(PrintWriter out, RebuildResult r) {

@@ -16,6 +16,8 @@ import org.kfm.projection.settings.RebuildSettings.LiveBaselineMode;
 import org.kfm.projection.settings.RebuildSettings.ParitySettings;
 import org.kfm.projection.settings.RebuildSettings.UnclosedRing;
 import org.kfm.projection.settings.ServiceSettings;
+import org.kfm.projection.settings.SigningKey;
+import org.kfm.projection.settings.WebhookTarget;
 import org.kfm.projection.settings.Settings;
 import org.kfm.projection.settings.SwapOptions;
 import org.kfm.projection.validate.DigestChangePolicy;
@@ -134,10 +136,20 @@ public final class ConfigValidator {
                         .ifPresent(prefixes::add);
             }
         }
-        List<URI> hooks = new ArrayList<>();
-        for (String u : c.webhooks().urls().orElse(List.of())) {
-            if (!u.isBlank()) {
-                httpUrl("kfm.webhooks.urls", u.strip()).ifPresent(hooks::add);
+        List<WebhookTarget> hooks = new ArrayList<>();
+        List<String> entries = c.webhooks().urls().orElse(List.of());
+        for (int i = 0; i < entries.size(); i++) {
+            int position = i + 1;
+            String entry = entries.get(i);
+            if (!entry.isBlank()) {
+                // the entry is named by its position, never quoted: it may hold a token
+                problems.valid("kfm.webhooks.urls", () -> {
+                    try {
+                        return WebhookTarget.parse(entry);
+                    } catch (IllegalArgumentException e) {
+                        throw new IllegalArgumentException("entry " + position + ": " + e.getMessage(), e);
+                    }
+                }).ifPresent(hooks::add);
             }
         }
         KfmConfig.Webhooks w = c.webhooks();
@@ -149,8 +161,9 @@ public final class ConfigValidator {
                 "must be positive");
         Optional<String> cron = c.schedule().cron().map(String::strip).filter(x -> !x.isEmpty()
                 && !x.equalsIgnoreCase("off") && !x.equalsIgnoreCase("disabled"));
-        return new ServiceSettings(prefixes, cron, hooks, timeout, attempts, backoff, grace,
-                nonBlank(w.signingSecret()));
+        Optional<SigningKey> signingKey = problems.valid("kfm.webhooks.signing-secret",
+                () -> SigningKey.of(nonBlank(w.signingSecret()))).flatMap(k -> k);
+        return new ServiceSettings(prefixes, cron, hooks, timeout, attempts, backoff, grace, signingKey);
     }
 
     /** An http(s) URL with a host; a problem naming {@code key} otherwise (the value masked: it may hold a token). */

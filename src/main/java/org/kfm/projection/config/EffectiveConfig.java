@@ -12,6 +12,7 @@ import org.kfm.projection.settings.KfmSettings;
 import org.kfm.projection.settings.Masking;
 import org.kfm.projection.settings.RebuildSettings;
 import org.kfm.projection.settings.ServiceSettings;
+import org.kfm.projection.settings.WebhookTarget;
 import org.kfm.projection.settings.Settings;
 import org.kfm.projection.settings.SwapOptions;
 
@@ -62,11 +63,11 @@ public final class EffectiveConfig {
         ServiceSettings v = s.service();
         m.put("kfm.api.allowed-catalog-prefixes", urls(v.allowedCatalogPrefixes()));
         m.put("kfm.schedule.cron", v.cron().orElse("off"));
-        m.put("kfm.webhooks.urls", urls(v.webhooks()));
+        m.put("kfm.webhooks.urls", labels(v.webhooks()));
         m.put("kfm.webhooks.timeout", v.webhookTimeout().toString());
         m.put("kfm.webhooks.attempts", Integer.toString(v.webhookAttempts()));
         m.put("kfm.webhooks.backoff", v.webhookBackoff().toString());
-        m.put("kfm.webhooks.signing-secret", v.webhookSigningSecret().map(x -> Masking.MASK).orElse("(none)"));
+        m.put("kfm.webhooks.signing-secret", v.webhookSigningKey().map(x -> Masking.MASK).orElse("(none)"));
         m.put("kfm.service.shutdown-grace", v.shutdownGrace().toString());
         m.put("quarkus.datasource.jdbc.url", datasource.getOrDefault("quarkus.datasource.jdbc.url", Optional.empty())
                 .map(Masking::jdbcUrl).orElse("(none)"));
@@ -82,6 +83,12 @@ public final class EffectiveConfig {
 
     private static String urls(List<URI> urls) {
         return urls.isEmpty() ? "(none)" : urls.stream().map(Masking::url).collect(Collectors.joining(", "));
+    }
+
+    /** Webhooks as their labels: never the query string or userinfo of the URL. */
+    private static String labels(List<WebhookTarget> targets) {
+        return targets.isEmpty() ? "(none)" : targets.stream().map(WebhookTarget::toString)
+                .collect(Collectors.joining(", "));
     }
 
     private static String lower(Enum<?> e) {

@@ -5,6 +5,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import javax.sql.DataSource;
 import org.kfm.projection.catalog.Catalog;
 import org.kfm.projection.error.ErrorCode;
@@ -14,6 +15,7 @@ import org.kfm.projection.migrate.MigrationResult;
 import org.kfm.projection.ops.Generation;
 import org.kfm.projection.ops.GenerationStore;
 import org.kfm.projection.ops.OpsStore;
+import org.kfm.projection.ops.WebhookDelivery;
 import org.kfm.projection.swap.SchemaSwapper;
 import org.kfm.projection.swap.SwapResult;
 import org.kfm.projection.validate.ParityReport;
@@ -22,7 +24,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The swap step: numbers the new generation, swaps the validated shadow in with the generation
- * recorded in the same transaction, then announces it to the swap listener (webhooks).
+ * recorded in the same transaction; once the run has ended and released its lock, announces it to
+ * the swap listener (webhooks).
  */
 final class GenerationSwap {
     // the orchestrator's name, not ours: operators filter on it
@@ -63,29 +66,27 @@ final class GenerationSwap {
                 previous.map(Generation::number), run.id(), catalog.digest(), parity.changes());
         SwapResult result = swapper.swap(number, payload, c -> generations.recordSwap(c, g));
         run.swap(result);
-        announce(run, payload);
+        run.announcement(payload, swapListener.targets());
         return result;
     }
 
-    /** After the commit: listeners' outcomes go into the events and the receipt; none can fail the run. */
-    private void announce(RunState run, String payload) {
-        List<SwapListener.Delivery> deliveries;
-        try {
-            deliveries = swapListener.swapped(run.id(), payload);
-        } catch (RuntimeException e) {
-            LOG.warn("swap listener failed (the swap stands): {}", e.toString());
-            deliveries = List.of(new SwapListener.Delivery("listener", false, 1, null, e.toString(), 0));
-        }
-        if (deliveries.isEmpty()) {
+    /**
+     * After the run ended and released its lock: hands a committed swap to the listener, which
+     * delivers and records on its own threads. Nothing it does can change the run's outcome.
+     */
+    void announce(RunState run) {
+        if (run.announcement() == null) {
             return;
         }
-        run.deliveries(deliveries);
-        long delivered = deliveries.stream().filter(SwapListener.Delivery::delivered).count();
         try {
-            ops.event(run.id(), "WEBHOOKS", delivered + " of " + deliveries.size() + " webhook(s) delivered",
-                    json.valueToTree(deliveries));
-        } catch (KfmException e) {
-            LOG.warn("could not record the webhook outcomes as an event: {}", e.getMessage());
+            swapListener.swapped(run.id(), run.announcement());
+        } catch (RuntimeException e) {
+            LOG.warn("swap listener failed (the swap stands): {}", e.toString());
         }
+    }
+
+    /** The outcomes of what {@link #announce} started for the run, waited for within their bound. */
+    List<WebhookDelivery> awaitAnnouncement(UUID runId) {
+        return swapListener.awaitDeliveries(runId);
     }
 }

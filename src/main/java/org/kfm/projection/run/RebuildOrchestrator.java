@@ -27,6 +27,7 @@ import org.kfm.projection.ops.GenerationStore;
 import org.kfm.projection.ops.OpsStore;
 import org.kfm.projection.ops.RunKind;
 import org.kfm.projection.ops.RunOutcome;
+import org.kfm.projection.ops.WebhookDelivery;
 import org.kfm.projection.swap.GrantReplayer;
 import org.kfm.projection.swap.GrantReport;
 import org.kfm.projection.swap.SchemaSwapper;
@@ -69,7 +70,10 @@ public final class RebuildOrchestrator {
         this(s, SwapListener.NONE);
     }
 
-    /** @param swapListener told about every committed swap (webhooks); its outcomes go into the receipt */
+    /**
+     * @param swapListener told about every committed swap (webhooks) once the run has ended and
+     *     released its lock; it records its own outcomes
+     */
     public RebuildOrchestrator(RebuildServices s, SwapListener swapListener) {
         this(s, swapListener, RunHook.NONE);
     }
@@ -163,9 +167,21 @@ public final class RebuildOrchestrator {
         } catch (Error e) {
             throw failed(run, e);
         } finally {
+            // The run has ended and the lock is released: a slow receiver cannot hold either.
+            generationSwap.announce(run);
             MDC.remove("runId");
             MDC.remove("phase");
         }
+    }
+
+    /**
+     * Waits, within the webhooks' own bound (timeout × attempts plus backoff), for the deliveries of
+     * a swap this orchestrator announced: for callers that exit after the run (the CLI).
+     *
+     * @return the deliveries as recorded; empty when none were configured or nothing was swapped
+     */
+    public List<WebhookDelivery> awaitDeliveries(UUID runId) {
+        return generationSwap.awaitAnnouncement(runId);
     }
 
     /**

@@ -41,7 +41,8 @@ final class RunState {
     private GrantReport grants;
     private ParityReport parity;
     private SwapResult swap;
-    private List<SwapListener.Delivery> deliveries;
+    private String announcement;
+    private List<String> webhookTargets = List.of();
     private boolean shadowCreated;
 
     RunState(Recording recording, RebuildRequest request, RunObserver observer, PhaseTimer timer, ObjectMapper json) {
@@ -109,8 +110,15 @@ final class RunState {
         this.swap = s;
     }
 
-    void deliveries(List<SwapListener.Delivery> d) {
-        this.deliveries = List.copyOf(d);
+    /** A committed swap's payload, for the swap listener once the run has ended; the targets it will reach. */
+    void announcement(String payload, List<String> targets) {
+        this.announcement = payload;
+        this.webhookTargets = List.copyOf(targets);
+    }
+
+    /** The committed swap's payload, null when nothing was swapped. */
+    String announcement() {
+        return announcement;
     }
 
     boolean shadowCreated() {
@@ -178,8 +186,9 @@ final class RunState {
         if (swap != null) {
             r.set("swap", json.valueToTree(swap));
         }
-        if (deliveries != null) {
-            r.set("webhooks", json.valueToTree(deliveries));
+        if (announcement != null && !webhookTargets.isEmpty()) {
+            // labels only; the outcomes come after the run ended, in kfm_ops.webhook_delivery
+            r.putObject("webhooks").set("targets", json.valueToTree(webhookTargets));
         }
         return r;
     }

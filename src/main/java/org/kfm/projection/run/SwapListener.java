@@ -2,34 +2,46 @@ package org.kfm.projection.run;
 
 import java.util.List;
 import java.util.UUID;
+import org.kfm.projection.ops.WebhookDelivery;
 
 /**
- * Told about every swap after it committed (webhooks, for instance). The orchestrator records what
- * each listener reports in the run's events and receipt; nothing a listener does or throws can fail
- * the run, whose new generation is already live.
+ * Told about every committed swap (webhooks), after the run has ended and released the rebuild
+ * lock: the generation is live whatever a listener does, so nothing it does or throws can hold the
+ * lock, delay the run's end or change its outcome. A listener records its own outcomes.
  */
-@FunctionalInterface
 public interface SwapListener {
-    SwapListener NONE = (runId, payload) -> List.of();
+    SwapListener NONE = new SwapListener() {
+        @Override
+        public List<String> targets() {
+            return List.of();
+        }
+
+        @Override
+        public void swapped(UUID runId, String payload) {
+        }
+
+        @Override
+        public List<WebhookDelivery> awaitDeliveries(UUID runId) {
+            return List.of();
+        }
+    };
+
+    /** Labels of where swaps go, for the receipt; never a URL's query string or userinfo. */
+    List<String> targets();
 
     /**
-     * Called once per committed swap, on the run's thread, before the run is finished. Keep it
-     * bounded in time: the run waits for it.
+     * Called once per committed swap, on the run's thread, after the run ended and its lock was
+     * released. Must return at once: the work goes to the listener's own threads.
      *
      * @param payload the JSON sent on the NOTIFY channel (never trimmed here)
-     * @return one outcome per delivery attempted, for the receipt
      */
-    List<Delivery> swapped(UUID runId, String payload);
+    void swapped(UUID runId, String payload);
 
     /**
-     * How one delivery ended.
+     * Waits, for a bounded time, until what {@link #swapped} started for this run has ended (a CLI
+     * run, which exits afterwards, calls it).
      *
-     * @param target where it went (a URL)
-     * @param delivered whether the receiver acknowledged it (2xx)
-     * @param attempts tries made
-     * @param status the last HTTP status received, null when none was
-     * @param error the last error, null when delivered
+     * @return the deliveries as recorded; empty when there were none
      */
-    record Delivery(String target, boolean delivered, int attempts, Integer status, String error, long durationMs) {
-    }
+    List<WebhookDelivery> awaitDeliveries(UUID runId);
 }

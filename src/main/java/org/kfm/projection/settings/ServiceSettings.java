@@ -12,35 +12,35 @@ import java.util.Optional;
  *
  * @param allowedCatalogPrefixes normalized locations a POST /rebuilds catalog must start with
  * @param cron the Quartz cron of scheduled rebuilds, empty when off
- * @param webhooks URLs told about every swap (secrets: their userinfo and query are never printed)
- * @param webhookSigningSecret {@code kfm.webhooks.signing-secret}: key of the HMAC signature header
+ * @param webhooks URLs told about every swap; each shows as its label only (never its userinfo or query)
+ * @param webhookSigningKey {@code kfm.webhooks.signing-secret}: signs every webhook call when present
  *     (a secret: never printed)
  * @param shutdownGrace how long shutdown waits for a cancelled rebuild to end
  */
-public record ServiceSettings(List<URI> allowedCatalogPrefixes, Optional<String> cron, List<URI> webhooks,
+public record ServiceSettings(List<URI> allowedCatalogPrefixes, Optional<String> cron, List<WebhookTarget> webhooks,
         Duration webhookTimeout, int webhookAttempts, Duration webhookBackoff, Duration shutdownGrace,
-        Optional<String> webhookSigningSecret) {
+        Optional<SigningKey> webhookSigningKey) {
     public ServiceSettings {
         allowedCatalogPrefixes = List.copyOf(allowedCatalogPrefixes);
         webhooks = List.copyOf(webhooks);
         Objects.requireNonNull(cron, "cron");
-        Objects.requireNonNull(webhookSigningSecret, "webhookSigningSecret");
+        Objects.requireNonNull(webhookSigningKey, "webhookSigningKey");
     }
 
     /** The settings without a signing secret. */
-    public ServiceSettings(List<URI> allowedCatalogPrefixes, Optional<String> cron, List<URI> webhooks,
+    public ServiceSettings(List<URI> allowedCatalogPrefixes, Optional<String> cron, List<WebhookTarget> webhooks,
             Duration webhookTimeout, int webhookAttempts, Duration webhookBackoff, Duration shutdownGrace) {
         this(allowedCatalogPrefixes, cron, webhooks, webhookTimeout, webhookAttempts, webhookBackoff, shutdownGrace,
                 Optional.empty());
     }
 
-    /** Safe to log: webhook URLs as scheme, host and path only, the secret masked. */
+    /** Safe to log: webhook URLs as their labels only, the secret masked. */
     @Override
     public String toString() {
         return "ServiceSettings[allowedCatalogPrefixes=" + allowedCatalogPrefixes + ", cron=" + cron.orElse("off")
-                + ", webhooks=" + webhooks.stream().map(Masking::url).toList() + ", webhookTimeout=" + webhookTimeout
+                + ", webhooks=" + webhooks + ", webhookTimeout=" + webhookTimeout
                 + ", webhookAttempts=" + webhookAttempts + ", webhookBackoff=" + webhookBackoff + ", shutdownGrace="
-                + shutdownGrace + ", webhookSigningSecret=" + webhookSigningSecret.map(s -> Masking.MASK)
+                + shutdownGrace + ", webhookSigningKey=" + webhookSigningKey.map(s -> Masking.MASK)
                 .orElse("(none)") + "]";
     }
 }

@@ -10,6 +10,7 @@ import java.time.Clock;
 import javax.sql.DataSource;
 import org.kfm.projection.artifact.ArtifactStores;
 import org.kfm.projection.error.UsageException;
+import org.kfm.projection.ops.DeliveryStore;
 import org.kfm.projection.ops.GenerationStore;
 import org.kfm.projection.ops.OpsStore;
 import org.kfm.projection.run.CoreWiring;
@@ -21,7 +22,7 @@ import org.kfm.projection.run.ServiceHealth;
 import org.kfm.projection.run.SwapListener;
 import org.kfm.projection.settings.KfmSettings;
 import org.kfm.projection.settings.ServiceSettings;
-import org.kfm.projection.webhook.WebhookNotifier;
+import org.kfm.projection.webhook.Webhooks;
 
 /**
  * Offers the plain-Java core as CDI beans: the settings validated by {@code config}, wired by
@@ -79,11 +80,14 @@ public class CoreProducers {
     /** Every swap, from the CLI or the service, is announced to the configured webhooks. */
     @Produces
     @ApplicationScoped
-    RebuildOrchestrator orchestrator(RebuildServices services, ServiceSettings service, Clock clock) {
-        SwapListener webhooks = service.webhooks().isEmpty() ? SwapListener.NONE
-                : new WebhookNotifier(service.webhooks(), service.webhookTimeout(), service.webhookAttempts(),
-                        service.webhookBackoff(), clock);
-        return new RebuildOrchestrator(services, webhooks);
+    RebuildOrchestrator orchestrator(RebuildServices services, Webhooks webhooks) {
+        return new RebuildOrchestrator(services, webhooks.listener());
+    }
+
+    @Produces
+    @Singleton
+    DeliveryStore deliveryStore(RebuildServices services) {
+        return new DeliveryStore(services.dataSource(), services.settings().opsSchema());
     }
 
     @Produces

@@ -17,14 +17,20 @@ import org.kfm.projection.testing.TestDatabase;
 
 /**
  * The service under test gets a fresh PostGIS database, a private copy of the sample catalog (the
- * configured catalog), a temporary directory as the only allowed catalog prefix, and three webhooks
- * on loopback: {@code /hook} and {@code /fail} on a port a test may listen on, and a port nobody
- * listens on. With init arg {@code seedOpenRun=true} the database also holds, before the service
+ * configured catalog), a temporary directory as the only allowed catalog prefix, and four signed
+ * webhooks on loopback whose URLs carry secrets ({@link #WEBHOOK_SECRETS}): {@code /hook} (named
+ * {@code hooks}), {@code /fail} (with userinfo) and {@code /hang} (named {@code tiles}) on a port a
+ * test may listen on, and a port nobody listens on. With init arg {@code seedOpenRun=true} the database also holds, before the service
  * starts, a run left open by a "dead replica".
  */
 public class ServiceTestResource implements QuarkusTestResourceLifecycleManager {
     /** Id of the seeded open run. */
     public static final String SEEDED_RUN = "00000000-0000-0000-0000-00000000dead";
+    /** Secrets in the webhook URLs (query strings, userinfo): never shown, logged or stored. */
+    public static final java.util.List<String> WEBHOOK_SECRETS = java.util.List.of("tok-hook-31337", "pw-fail-8086",
+            "key-fail-6502", "tok-hang-6809");
+    /** Signs the webhooks (kfm.webhooks.signing-secret). */
+    public static final String SIGNING_SECRET = "test-signing-secret-0123456789abcdef0123456789";
 
     private TestDatabase db;
     private Path root;
@@ -52,10 +58,13 @@ public class ServiceTestResource implements QuarkusTestResourceLifecycleManager 
         return Map.ofEntries(Map.entry("quarkus.datasource.jdbc.url", db.jdbcUrl()),
                 Map.entry("kfm.catalog.uri", root.resolve("catalog/catalog.json").toString()),
                 Map.entry("kfm.api.allowed-catalog-prefixes", root.toString()),
-                Map.entry("kfm.webhooks.urls", "http://127.0.0.1:" + hooks + "/hook,http://127.0.0.1:" + hooks
-                        + "/fail,http://127.0.0.1:" + closed + "/closed"),
+                Map.entry("kfm.webhooks.urls", "hooks=http://127.0.0.1:" + hooks + "/hook?token=" + WEBHOOK_SECRETS.get(0)
+                        + ",http://kfm:" + WEBHOOK_SECRETS.get(1) + "@127.0.0.1:" + hooks + "/fail?key="
+                        + WEBHOOK_SECRETS.get(2) + ",http://127.0.0.1:" + closed + "/closed,tiles=http://127.0.0.1:"
+                        + hooks + "/hang?token=" + WEBHOOK_SECRETS.get(3)),
+                Map.entry("kfm.webhooks.signing-secret", SIGNING_SECRET),
                 Map.entry("kfm.webhooks.attempts", "2"), Map.entry("kfm.webhooks.backoff", "50ms"),
-                Map.entry("kfm.webhooks.timeout", "2s"), Map.entry("kfm.receipts.write-to-store", "false"),
+                Map.entry("kfm.webhooks.timeout", "5s"), Map.entry("kfm.receipts.write-to-store", "false"),
                 Map.entry("kfm.service.shutdown-grace", "10s"), Map.entry("quarkus.datasource.jdbc.max-size", "16"));
     }
 

@@ -74,7 +74,7 @@ class InvalidConfigurationIsReportedAtOnceIT {
     void theEffectiveConfigurationIsLoggedOnceWithSecretsMasked() {
         KfmProcess.Result r = new KfmProcess(db, "kfm_index", dir)
                 .env("KFM_WEBHOOKS_URLS", "https://hook-user:hook-pass@tiles.example/reload?token=hook-token")
-                .env("KFM_WEBHOOKS_SIGNING_SECRET", "signing-secret-value")
+                .env("KFM_WEBHOOKS_SIGNING_SECRET", "signing-secret-value-0123456789abcdef")
                 .env("QUARKUS_DATASOURCE_PASSWORD", "db-password-value")
                 .run(60, "status");
         assertEquals(0, r.exit(), r.toString());
@@ -83,7 +83,7 @@ class InvalidConfigurationIsReportedAtOnceIT {
                 "db-password-value")) {
             assertFalse(r.stderr().contains(secret), secret + " printed:\n" + r);
         }
-        assertTrue(r.stderr().contains("kfm.webhooks.urls = https://<masked>@tiles.example/reload?<masked>"), r.toString());
+        assertTrue(r.stderr().contains("kfm.webhooks.urls = https://tiles.example/reload"), r.toString());
         assertTrue(r.stderr().contains("quarkus.datasource.password = <masked>"), r.toString());
         assertTrue(r.stderr().contains("kfm.webhooks.signing-secret = <masked>"), r.toString());
     }

@@ -44,7 +44,7 @@ class ConfigValidatorTest {
         assertEquals(RebuildSettings.UnclosedRing.REJECT, s.rebuild().unclosedRing());
         assertTrue(s.rebuild().writeReceiptsToStore());
         assertEquals(Duration.ofSeconds(5), s.service().webhookTimeout());
-        assertEquals(Optional.empty(), s.service().webhookSigningSecret());
+        assertEquals(Optional.empty(), s.service().webhookSigningKey());
         assertEquals(3, s.store().maxAttempts());
     }
 
