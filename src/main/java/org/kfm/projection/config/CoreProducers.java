@@ -119,7 +119,8 @@ public class CoreProducers {
             ObjectMapper json, Clock clock) {
         DataSource ds = dataSource(db);
         ProjectionLoader loader = new ProjectionLoader(ds, stores, new FeatureReaders(),
-                LoadSettings.defaults(s.srid()).withParallelism(r.copyStreams()), clock);
+                LoadSettings.defaults(s.srid()).withParallelism(r.copyStreams())
+                        .withUnclosedRings(r.unclosedRings()), clock);
         return new RebuildServices(ds, s, r, b, m, o, g, stores, loader, new ParityValidator(ds, clock),
                 new SchemaSwapper(ds, swap), json, clock);
     }

@@ -33,6 +33,9 @@ public interface KfmConfig {
 
     Load load();
 
+    /** kfm.input.*: what is accepted from artifacts beyond the formats' rules. */
+    Input input();
+
     Parity parity();
 
     S3 s3();
@@ -59,6 +62,15 @@ public interface KfmConfig {
          */
         @WithDefault("0")
         int parallelism();
+    }
+
+    interface Input {
+        /**
+         * reject (refuse the artifact, malformed-geometry) or close (append the ring's first position, as
+         * GDAL does; each repaired feature listed in the parity report and the receipt).
+         */
+        @WithDefault("reject")
+        String unclosedRing();
     }
 
     interface Parity {

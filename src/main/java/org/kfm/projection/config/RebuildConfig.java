@@ -7,6 +7,7 @@ import java.util.Optional;
 import org.kfm.projection.db.PgIdentifier;
 import org.kfm.projection.error.KfmException;
 import org.kfm.projection.error.UsageException;
+import org.kfm.projection.feature.UnclosedRingPolicy;
 import org.kfm.projection.run.RebuildSettings;
 import org.kfm.projection.validate.DigestChangePolicy;
 import org.kfm.projection.validate.InvalidGeometryPolicy;
@@ -38,6 +39,8 @@ final class RebuildConfig {
                 c.parity().invalidGeometry(), problems);
         DigestChangePolicy digest = parse(DigestChangePolicy.class, "kfm.parity.live-digest-change",
                 c.parity().liveDigestChange(), problems);
+        UnclosedRingPolicy rings = parse(UnclosedRingPolicy.class, "kfm.input.unclosed-ring",
+                c.input().unclosedRing(), problems);
         RebuildSettings.LiveBaselineMode baseline = parse(RebuildSettings.LiveBaselineMode.class,
                 "kfm.parity.live-baseline", c.parity().liveBaseline(), problems);
         double fraction = c.parity().minShrinkFraction();
@@ -53,7 +56,8 @@ final class RebuildConfig {
         }
         ParityPolicy policy = new ParityPolicy(s.srid(), invalid, digest, c.parity().bboxTolerance(), fraction, false,
                 reader.map(PgIdentifier::name));
-        return new RebuildSettings(parallelism, policy, reader, c.receipts().writeToStore(), baseline, copyStreams);
+        return new RebuildSettings(parallelism, policy, reader, c.receipts().writeToStore(), baseline, copyStreams,
+                rings);
     }
 
     private static Optional<PgIdentifier> readerRole(KfmConfig c, List<String> problems) {

@@ -53,7 +53,7 @@ final class FlatGeobufReader implements FeatureReader {
         this.ids = ctx.refuseDuplicateIds() ? new FeatureIdRegistry() : null;
         this.transformer = transformer;
         this.assembler = new ShapeAssembler(ctx.sourceEpsg());
-        this.decoder = new FlatGeobufGeometryDecoder(assembler.factory());
+        this.decoder = new FlatGeobufGeometryDecoder(assembler.factory(), ctx.unclosedRings());
     }
 
     @Override
@@ -165,7 +165,8 @@ final class FlatGeobufReader implements FeatureReader {
         }
         String id = id(index, start);
         position++;
-        return new Feature(index, id, geometry, props == null ? null : props.getBytes(StandardCharsets.UTF_8));
+        return new Feature(index, id, geometry, props == null ? null : props.getBytes(StandardCharsets.UTF_8),
+                decoder.takeClosedRings());
     }
 
     private Geometry geometry(long index, long start) {

@@ -32,7 +32,7 @@ final class GeoJsonFeatureParser {
         this.site = site;
         this.raw = raw;
         this.idProperty = ctx.featureIdProperty().orElse(null);
-        this.geometryParser = new GeoJsonGeometryParser(buffer, site);
+        this.geometryParser = new GeoJsonGeometryParser(buffer, site, ctx.unclosedRings());
         this.assembler = new ShapeAssembler(ctx.sourceEpsg());
         this.transformer = transformer;
         this.properties = new PropertiesCopier(factory);
@@ -43,6 +43,7 @@ final class GeoJsonFeatureParser {
     Feature parse(JsonParser p, long index) throws IOException {
         site.startFeature(index, p.currentTokenLocation());
         buffer.reset();
+        geometryParser.takeClosedRings();
         String type = null;
         String id = null;
         Shape shape = null;
@@ -96,7 +97,7 @@ final class GeoJsonFeatureParser {
             throw site.atFeature(FeatureRules.COORDINATE_OUT_OF_RANGE, problem.get());
         }
         site.endFeature();
-        return new Feature(index, id, geometry, props);
+        return new Feature(index, id, geometry, props, geometryParser.takeClosedRings());
     }
 
     private String idMember(JsonParser p, JsonToken t) throws IOException {

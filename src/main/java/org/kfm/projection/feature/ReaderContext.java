@@ -15,24 +15,31 @@ import java.util.Optional;
  *     ({@code duplicate-feature-id}, naming both features). That needs every id in memory, about
  *     47 MB per million ids; the loader turns it off because the table's primary key finds
  *     duplicates without a memory bound (docs/loader.md)
+ * @param unclosedRings what to do with a polygon ring whose last position is not its first
  */
 public record ReaderContext(String artifact, int sourceEpsg, int targetEpsg, Optional<String> featureIdProperty,
-                            boolean refuseDuplicateIds) {
+                            boolean refuseDuplicateIds, UnclosedRingPolicy unclosedRings) {
     public static final int WGS84 = 4326;
 
     public ReaderContext {
         Objects.requireNonNull(artifact, "artifact");
         featureIdProperty = featureIdProperty == null ? Optional.empty() : featureIdProperty;
+        Objects.requireNonNull(unclosedRings, "unclosedRings");
     }
 
-    /** A context whose reader refuses duplicate ids itself. */
+    /** A context whose reader refuses duplicate ids itself and unclosed rings. */
     public ReaderContext(String artifact, int sourceEpsg, int targetEpsg, Optional<String> featureIdProperty) {
-        this(artifact, sourceEpsg, targetEpsg, featureIdProperty, true);
+        this(artifact, sourceEpsg, targetEpsg, featureIdProperty, true, UnclosedRingPolicy.REJECT);
     }
 
     /** The same context, leaving duplicate ids to whoever stores the features. */
     public ReaderContext withoutDuplicateCheck() {
-        return new ReaderContext(artifact, sourceEpsg, targetEpsg, featureIdProperty, false);
+        return new ReaderContext(artifact, sourceEpsg, targetEpsg, featureIdProperty, false, unclosedRings);
+    }
+
+    /** The same context with another policy for unclosed rings. */
+    public ReaderContext withUnclosedRings(UnclosedRingPolicy policy) {
+        return new ReaderContext(artifact, sourceEpsg, targetEpsg, featureIdProperty, refuseDuplicateIds, policy);
     }
 
     /** An artifact in {@code sourceEpsg} read into WGS 84, ids from the {@code id} member only. */

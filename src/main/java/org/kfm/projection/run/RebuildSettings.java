@@ -3,6 +3,7 @@ package org.kfm.projection.run;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import org.kfm.projection.db.PgIdentifier;
+import org.kfm.projection.feature.UnclosedRingPolicy;
 import org.kfm.projection.validate.ParityPolicy;
 
 /**
@@ -18,15 +19,25 @@ import org.kfm.projection.validate.ParityPolicy;
  * @param copyStreams connections loading at once, one dataset version each. A stream keeps two
  *     processes busy, our parser thread and the server backend parsing the COPY, so on its own the
  *     configuration gives half the cores to COPY (at least one) and all of them to index builds
+ * @param unclosedRings what the loader's readers do with an unclosed polygon ring ({@code kfm.input.unclosed-ring})
  */
 public record RebuildSettings(int parallelism, ParityPolicy parity, Optional<PgIdentifier> readerRole,
-        boolean writeReceiptsToStore, LiveBaselineMode liveBaseline, int copyStreams) {
+        boolean writeReceiptsToStore, LiveBaselineMode liveBaseline, int copyStreams,
+        UnclosedRingPolicy unclosedRings) {
 
     public RebuildSettings {
         if (parallelism < 1 || copyStreams < 1) {
             throw new IllegalArgumentException("parallelism and copy streams must be >= 1, got " + parallelism
                     + " and " + copyStreams);
         }
+        java.util.Objects.requireNonNull(unclosedRings, "unclosedRings");
+    }
+
+    /** The settings with unclosed rings refused (the default policy). */
+    public RebuildSettings(int parallelism, ParityPolicy parity, Optional<PgIdentifier> readerRole,
+            boolean writeReceiptsToStore, LiveBaselineMode liveBaseline, int copyStreams) {
+        this(parallelism, parity, readerRole, writeReceiptsToStore, liveBaseline, copyStreams,
+                UnclosedRingPolicy.REJECT);
     }
 
     /** How parity gets the live generation's rows, digests and extents. */
@@ -51,12 +62,19 @@ public record RebuildSettings(int parallelism, ParityPolicy parity, Optional<PgI
 
     /** These settings with {@code n} connections for COPY streams and index builds alike. */
     public RebuildSettings withParallelism(int n) {
-        return new RebuildSettings(n, parity, readerRole, writeReceiptsToStore, liveBaseline, n);
+        return new RebuildSettings(n, parity, readerRole, writeReceiptsToStore, liveBaseline, n, unclosedRings);
     }
 
     /** These settings with another choice of live baseline. */
     public RebuildSettings withLiveBaseline(LiveBaselineMode mode) {
-        return new RebuildSettings(parallelism, parity, readerRole, writeReceiptsToStore, mode, copyStreams);
+        return new RebuildSettings(parallelism, parity, readerRole, writeReceiptsToStore, mode, copyStreams,
+                unclosedRings);
+    }
+
+    /** These settings with another policy for unclosed rings. */
+    public RebuildSettings withUnclosedRings(UnclosedRingPolicy policy) {
+        return new RebuildSettings(parallelism, parity, readerRole, writeReceiptsToStore, liveBaseline, copyStreams,
+                policy);
     }
 
     /** The policy for one run: {@code --allow-shrink F} lowers the guard to F and accepts the shrink down to it. */

@@ -34,6 +34,7 @@ import org.kfm.projection.db.PgIdentifier;
 import org.kfm.projection.error.ErrorCode;
 import org.kfm.projection.error.KfmException;
 import org.kfm.projection.feature.FeatureReaders;
+import org.kfm.projection.feature.UnclosedRingPolicy;
 import org.kfm.projection.load.GeometryDigests;
 import org.kfm.projection.load.LoadSettings;
 import org.kfm.projection.load.ProjectionLoader;
@@ -83,13 +84,15 @@ public final class RebuildFixture implements AutoCloseable {
         ParityPolicy policy = new ParityPolicy(4326, b.invalidGeometry, b.liveDigest,
                 ParityPolicy.DEFAULT_BBOX_TOLERANCE, ParityPolicy.DEFAULT_MIN_SHRINK_FRACTION, false,
                 reader.map(PgIdentifier::name));
-        RebuildSettings rebuild = new RebuildSettings(b.parallelism, policy, reader, true);
+        RebuildSettings rebuild = new RebuildSettings(b.parallelism, policy, reader, true)
+                .withUnclosedRings(b.unclosedRings);
         SwapSettings swap = SwapSettings.defaults(settings.projection(), settings.opsSchema())
                 .withReaderRole(reader.orElse(null));
         Clock clock = Clock.systemUTC();
         ArtifactStores stores = ArtifactStores.create(StoreSettings.defaults());
         ProjectionLoader loader = new ProjectionLoader(pool, stores, new FeatureReaders(),
-                LoadSettings.defaults(settings.srid()).withParallelism(b.parallelism), clock);
+                LoadSettings.defaults(settings.srid()).withParallelism(b.parallelism)
+                        .withUnclosedRings(rebuild.unclosedRings()), clock);
         this.services = new RebuildServices(pool, settings, rebuild,
                 new DatabaseBootstrap(pool, settings.opsSchema(), settings.extensionSchema(), clock),
                 new SchemaMigrator(pool, MigrationSource.load(MIGRATIONS), "", clock),
@@ -110,6 +113,7 @@ public final class RebuildFixture implements AutoCloseable {
         private InvalidGeometryPolicy invalidGeometry = InvalidGeometryPolicy.REPORT;
         private DigestChangePolicy liveDigest = DigestChangePolicy.FAIL;
         private String readerRole;
+        private UnclosedRingPolicy unclosedRings = UnclosedRingPolicy.REJECT;
 
         private Builder(TestDatabase db, String projection) {
             this.db = db;
@@ -128,6 +132,11 @@ public final class RebuildFixture implements AutoCloseable {
 
         public Builder liveDigest(DigestChangePolicy p) {
             this.liveDigest = p;
+            return this;
+        }
+
+        public Builder unclosedRings(UnclosedRingPolicy p) {
+            this.unclosedRings = p;
             return this;
         }
 

@@ -51,7 +51,8 @@ public final class BenchServices {
         RebuildSettings r = new RebuildSettings(rebuild.parallelism(), policy, Optional.empty(), false,
                 rebuild.liveBaseline(), rebuild.copyStreams());
         ProjectionLoader loader = new ProjectionLoader(ds, stores, new FeatureReaders(),
-                LoadSettings.defaults(s.srid()).withParallelism(r.copyStreams()), clock);
+                LoadSettings.defaults(s.srid()).withParallelism(r.copyStreams())
+                        .withUnclosedRings(r.unclosedRings()), clock);
         return new RebuildServices(ds, s, r, new DatabaseBootstrap(ds, s.opsSchema(), s.extensionSchema(), clock),
                 new SchemaMigrator(ds, MigrationSource.load(s.migrationsLocation()), "", clock),
                 new OpsStore(ds, s.opsSchema(), json, clock), new GenerationStore(ds, s.opsSchema(), json), stores,
