@@ -27,6 +27,11 @@ public final class FeatureRules {
     public static final String INVALID_FEATURE_ID = "invalid-feature-id";
     /** Two features of one artifact share an id. */
     public static final String DUPLICATE_FEATURE_ID = "duplicate-feature-id";
+    /**
+     * Well-formed text that PostgreSQL cannot store: a NUL ({@code \u0000}) or an unpaired UTF-16 surrogate
+     * escape in a property (name or value, at any depth). Named by the property's JSON pointer.
+     */
+    public static final String UNSTORABLE_TEXT = "unstorable-text";
     /** A FlatGeobuf file that is truncated, corrupt, or not FlatGeobuf. */
     public static final String MALFORMED_FLATGEOBUF = "malformed-flatgeobuf";
     /** A FlatGeobuf header CRS that differs from the EPSG code the catalog declares. */
