@@ -13,6 +13,7 @@ import org.kfm.projection.artifact.VerifyingInputStream;
 import org.kfm.projection.catalog.CatalogItem;
 import org.kfm.projection.catalog.DataAsset;
 import org.kfm.projection.db.PgIdentifier;
+import org.kfm.projection.error.BadInputException;
 import org.kfm.projection.error.KfmException;
 import org.kfm.projection.feature.EwkbWriter;
 import org.kfm.projection.feature.Feature;
@@ -126,7 +127,7 @@ final class AssetCopier {
                 FeatureReader reader = readers.open(new CloseShield(in), asset.format(), ctx)) {
             RowEncoder encoder = new RowEncoder(new BinaryCopyWriter(out), item, asset);
             encoder.header();
-            for (Feature f = reader.next(); f != null; f = reader.next()) {
+            for (Feature f = next(reader, in); f != null; f = next(reader, in)) {
                 encoder.write(f, digest);
                 if (f.closedRings() > 0) {
                     closures.add(f.id(), encoder.evidenceRef(f), f.closedRings());
@@ -144,6 +145,27 @@ final class AssetCopier {
             throw unwrap(e, cursor);
         } catch (UncheckedIOException e) {
             throw unwrap(e.getCause(), cursor);
+        }
+    }
+
+    /**
+     * The reader's next feature. When the reader refuses the artifact, the rest of it is read and
+     * verified first: bytes that differ from the catalog's checksum are the real cause (a parser stops
+     * at the first damage it meets), reported as such with the reader's error as the secondary detail.
+     */
+    private static Feature next(FeatureReader reader, VerifyingInputStream in) {
+        try {
+            return reader.next();
+        } catch (BadInputException readError) {
+            try {
+                in.drainAndVerify();
+            } catch (BadInputException mismatch) {
+                // the same exception when the reader had itself run into the end and the failed check
+                throw mismatch == readError ? readError : LoadErrors.corrupted(mismatch, readError);
+            } catch (IOException | RuntimeException verifying) {
+                readError.addSuppressed(verifying);
+            }
+            throw readError;
         }
     }
 
