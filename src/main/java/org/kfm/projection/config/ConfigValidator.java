@@ -14,7 +14,7 @@ import org.kfm.projection.settings.KfmSettings;
 import org.kfm.projection.settings.RebuildSettings;
 import org.kfm.projection.settings.RebuildSettings.LiveBaselineMode;
 import org.kfm.projection.settings.RebuildSettings.ParitySettings;
-import org.kfm.projection.settings.RebuildSettings.UnclosedRing;
+import org.kfm.projection.feature.UnclosedRingPolicy;
 import org.kfm.projection.settings.ServiceSettings;
 import org.kfm.projection.settings.SigningKey;
 import org.kfm.projection.settings.WebhookTarget;
@@ -103,7 +103,7 @@ public final class ConfigValidator {
                 problems.choice(LiveBaselineMode.class, "kfm.parity.live-baseline", p.liveBaseline()));
         return new RebuildSettings(parallelism, copyStreams, parity,
                 problems.bool("kfm.receipts.write-to-store", c.receipts().writeToStore()),
-                problems.choice(UnclosedRing.class, "kfm.input.unclosed-ring", c.input().unclosedRing()));
+                problems.choice(UnclosedRingPolicy.class, "kfm.input.unclosed-ring", c.input().unclosedRing()));
     }
 
     private SwapOptions swap() {

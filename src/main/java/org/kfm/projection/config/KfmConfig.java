@@ -114,7 +114,10 @@ public interface KfmConfig {
     }
 
     interface Input {
-        /** reject (bad input, exit 5) or close (append the first position, as GDAL does). */
+        /**
+         * reject (refuse the artifact, malformed-geometry) or close (append the ring's first position, as
+         * GDAL does; each repaired feature listed in the parity report and the receipt).
+         */
         @WithDefault("reject")
         String unclosedRing();
     }

@@ -7,6 +7,7 @@ package org.kfm.projection.error;
 public class BadInputException extends KfmException {
     private final String artifact;
     private final String position;
+    private final String detail;
 
     public BadInputException(String rule, String artifact, String position, String detail) {
         this(rule, artifact, position, detail, null);
@@ -16,6 +17,7 @@ public class BadInputException extends KfmException {
         super(ErrorCode.BAD_INPUT, rule, format(rule, artifact, position, detail), cause);
         this.artifact = artifact;
         this.position = position;
+        this.detail = detail;
     }
 
     private static String format(String rule, String artifact, String position, String detail) {
@@ -32,5 +34,10 @@ public class BadInputException extends KfmException {
 
     public String position() {
         return position;
+    }
+
+    /** The message's last part: what is wrong and what to do, without artifact, position and rule. */
+    public String detail() {
+        return detail;
     }
 }

@@ -37,6 +37,11 @@ final class CoordinateBuffer {
         anyZ |= !Double.isNaN(z);
     }
 
+    /** Appends a copy of position {@code i} (Z absent stays absent): what closing a ring appends. */
+    void repeat(int i) {
+        add(xyz[3 * i], xyz[3 * i + 1], xyz[3 * i + 2]);
+    }
+
     double x(int i) {
         return xyz[3 * i];
     }

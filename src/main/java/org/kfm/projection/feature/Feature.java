@@ -12,8 +12,15 @@ import org.locationtech.jts.geom.Geometry;
  * @param properties the feature's properties as the UTF-8 text of one JSON object, or {@code null} when
  *     absent. GeoJSON readers pass the object's bytes exactly as the artifact has them (whitespace
  *     included); FlatGeobuf builds compact JSON from its columns. Not copied: do not modify.
+ * @param closedRings how many of the geometry's rings were unclosed in the artifact and closed by the reader
+ *     ({@link UnclosedRingPolicy#CLOSE}); 0 for a feature read exactly as published
  */
-public record Feature(long index, String id, Geometry geometry, byte[] properties) {
+public record Feature(long index, String id, Geometry geometry, byte[] properties, int closedRings) {
+    /** A feature read exactly as published. */
+    public Feature(long index, String id, Geometry geometry, byte[] properties) {
+        this(index, id, geometry, properties, 0);
+    }
+
     /** The properties as a string, or {@code null} when absent. */
     public String propertiesJson() {
         return properties == null ? null : new String(properties, StandardCharsets.UTF_8);

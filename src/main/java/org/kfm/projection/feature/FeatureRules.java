@@ -25,6 +25,11 @@ public final class FeatureRules {
     public static final String MISSING_FEATURE_ID = "missing-feature-id";
     /** A feature id that is not a string or number, or is empty. */
     public static final String INVALID_FEATURE_ID = "invalid-feature-id";
+    /**
+     * Well-formed text that PostgreSQL cannot store: a NUL ({@code \u0000}) or an unpaired UTF-16 surrogate
+     * escape in a property (name or value, at any depth). Named by the property's JSON pointer.
+     */
+    public static final String UNSTORABLE_TEXT = "unstorable-text";
     /** A FlatGeobuf file that is truncated, corrupt, or not FlatGeobuf. */
     public static final String MALFORMED_FLATGEOBUF = "malformed-flatgeobuf";
     /** A FlatGeobuf header CRS that differs from the EPSG code the catalog declares. */

@@ -52,6 +52,34 @@ final class FeatureSite {
         return new BadInputException(rule, artifact, position(line(location), column(location)), detail, cause);
     }
 
+    /**
+     * An error about a value inside the current feature, named by its JSON pointer within the feature
+     * (e.g. {@code /properties/name}, {@code /id}).
+     */
+    BadInputException atPointer(String rule, long line, long column, String pointer, String detail) {
+        String at = position(line, column);
+        String named = "pointer " + JsonText.printable(pointer);
+        at = index >= 0 ? at.substring(0, at.length() - 1) + ", " + named + ")" : at + " (" + named + ")";
+        return new BadInputException(rule, artifact, at, detail);
+    }
+
+    long featureLine() {
+        return featureLine;
+    }
+
+    long featureColumn() {
+        return featureColumn;
+    }
+
+    /** Line and column of a location (0 when unknown). */
+    long lineOf(JsonLocation location) {
+        return line(location);
+    }
+
+    long columnOf(JsonLocation location) {
+        return column(location);
+    }
+
     /** The current feature was read completely: later errors are outside any feature. */
     void endFeature() {
         index = -1;

@@ -15,16 +15,27 @@ import org.wololo.flatgeobuf.generated.GeometryType;
  * {@code GeometryConversions.deserialize} creates a {@code Coordinate} per position and does not know
  * GeometryCollection, so we read the flat arrays ourselves: {@code xy} (interleaved), optional {@code z},
  * {@code ends} (ring / line ends, in positions) and {@code parts} (MultiPolygon, GeometryCollection).
- * JTS rejects an unclosed ring or a one-position LineString with IllegalArgumentException, which the
- * reader reports as malformed geometry.
+ * An unclosed ring is refused or closed as the {@link UnclosedRingPolicy} says (closed rings are counted
+ * per feature); JTS rejects a short ring or a one-position LineString with IllegalArgumentException.
+ * The reader reports both as malformed geometry.
  */
 final class FlatGeobufGeometryDecoder {
     private final GeometryFactory factory;
+    private final UnclosedRingPolicy unclosedRings;
     private final DoubleVector xy = new DoubleVector();
     private final DoubleVector z = new DoubleVector();
+    private int closedRings;
 
-    FlatGeobufGeometryDecoder(GeometryFactory factory) {
+    FlatGeobufGeometryDecoder(GeometryFactory factory, UnclosedRingPolicy unclosedRings) {
         this.factory = factory;
+        this.unclosedRings = unclosedRings;
+    }
+
+    /** Rings closed since the last call, which starts the count again (one call per feature). */
+    int takeClosedRings() {
+        int n = closedRings;
+        closedRings = 0;
+        return n;
     }
 
     /**
@@ -96,12 +107,41 @@ final class FlatGeobufGeometryDecoder {
         int from = 0;
         for (int i = 0; i < n; i++) {
             int to = g.endsLength() == 0 ? size : (int) g.ends(i);
-            rings[i] = factory.createLinearRing(seq(g, from, to));
+            rings[i] = factory.createLinearRing(closed(seq(g, from, to), i));
             from = to;
         }
         LinearRing[] holes = new LinearRing[n - 1];
         System.arraycopy(rings, 1, holes, 0, n - 1);
         return factory.createPolygon(rings[0], holes);
+    }
+
+    /** The ring as read when closed; else refused, or closed by appending its first position. */
+    private PackedCoordinateSequence.Double closed(PackedCoordinateSequence.Double ring, int index) {
+        int n = ring.size();
+        if (n == 0 || sameAsFirst(ring, n - 1)) {
+            return ring;
+        }
+        if (unclosedRings == UnclosedRingPolicy.REJECT) {
+            throw new IllegalArgumentException("ring " + index + " is not closed: its first position (" + ring.getX(0)
+                    + " " + ring.getY(0) + ") differs from its last (" + ring.getX(n - 1) + " " + ring.getY(n - 1)
+                    + "); to close such rings as GDAL does (appending the first position, each repair listed in the "
+                    + "parity report and the receipt), set " + UnclosedRingPolicy.SETTING + " to close");
+        }
+        int dim = ring.getDimension();
+        double[] raw = ring.getRawCoordinates();
+        double[] out = java.util.Arrays.copyOf(raw, raw.length + dim);
+        System.arraycopy(raw, 0, out, raw.length, dim);
+        closedRings++;
+        return new PackedCoordinateSequence.Double(out, dim, 0);
+    }
+
+    private static boolean sameAsFirst(PackedCoordinateSequence.Double ring, int i) {
+        for (int d = 0; d < ring.getDimension(); d++) {
+            if (ring.getOrdinate(0, d) != ring.getOrdinate(i, d)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private PackedCoordinateSequence.Double seq(org.wololo.flatgeobuf.generated.Geometry g, int from, int to) {

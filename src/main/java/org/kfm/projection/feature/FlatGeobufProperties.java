@@ -26,6 +26,11 @@ final class FlatGeobufProperties {
     private final ByteArrayOutputStream out = new ByteArrayOutputStream(256);
     private final JsonGenerator generator;
     private String idValue;
+    private TextProblem problem;
+
+    /** A property PostgreSQL could not store: its JSON pointer within the feature and what is wrong. */
+    record TextProblem(String pointer, JsonText.Kind kind) {
+    }
 
     FlatGeobufProperties(JsonFactory factory, String[] names, int[] types, int idColumn) {
         this.factory = factory;
@@ -44,9 +49,19 @@ final class FlatGeobufProperties {
         return idValue;
     }
 
-    /** The properties as JSON, or null when the file declares no columns. */
-    String decode(ByteBuffer bytes) throws IOException {
+    /**
+     * What in the last decoded feature PostgreSQL could not store, or null: a string column that is not
+     * valid UTF-8 (decoding would silently replace it), or a NUL or unpaired surrogate anywhere in the JSON
+     * written.
+     */
+    TextProblem problem() {
+        return problem;
+    }
+
+    /** The properties as UTF-8 JSON, or null when the file declares no columns. */
+    byte[] decode(ByteBuffer bytes) throws IOException {
         idValue = null;
+        problem = null;
         if (names.length == 0) {
             return null;
         }
@@ -60,18 +75,24 @@ final class FlatGeobufProperties {
                         + names.length);
             }
             generator.writeFieldName(names[column]);
-            String scalar = value(bb, types[column]);
+            String scalar = value(bb, types[column], column);
             if (column == idColumn) {
                 idValue = scalar;
             }
         }
         generator.writeEndObject();
         generator.flush();
-        return out.toString(StandardCharsets.UTF_8);
+        byte[] json = out.toByteArray();
+        JsonText.Problem found = problem == null ? JsonText.find(json, 0, json.length) : null;
+        if (found != null) {
+            problem = new TextProblem("/properties" + JsonText.pointerAt(factory, json, 0, json.length,
+                    found.offset()), found.kind());
+        }
+        return json;
     }
 
     /** Writes one value; returns its text when it can serve as an id (string or integer), else null. */
-    private String value(ByteBuffer bb, int type) throws IOException {
+    private String value(ByteBuffer bb, int type, int column) throws IOException {
         JsonGenerator g = generator;
         switch (type) {
             case ColumnType.Byte -> { return integer(bb.get()); }
@@ -97,7 +118,12 @@ final class FlatGeobufProperties {
             }
             case ColumnType.Double -> real(bb.getDouble());
             case ColumnType.String, ColumnType.DateTime -> {
-                String text = new String(bytes(bb), StandardCharsets.UTF_8);
+                byte[] utf8 = bytes(bb);
+                if (problem == null && !JsonText.isValidUtf8(utf8, 0, utf8.length)) {
+                    problem = new TextProblem("/properties/" + names[column].replace("~", "~0").replace("/", "~1"),
+                            JsonText.Kind.INVALID_UTF8);
+                }
+                String text = new String(utf8, StandardCharsets.UTF_8);
                 g.writeString(text);
                 return text;
             }

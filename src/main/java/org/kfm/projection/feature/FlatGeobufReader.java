@@ -51,7 +51,7 @@ final class FlatGeobufReader implements FeatureReader {
         this.ctx = ctx;
         this.transformer = transformer;
         this.assembler = new ShapeAssembler(ctx.sourceEpsg());
-        this.decoder = new FlatGeobufGeometryDecoder(assembler.factory());
+        this.decoder = new FlatGeobufGeometryDecoder(assembler.factory(), ctx.unclosedRings());
     }
 
     @Override
@@ -147,7 +147,7 @@ final class FlatGeobufReader implements FeatureReader {
         byte[] bytes = read(size, "a feature");
         long index = position;
         Geometry geometry;
-        String props;
+        byte[] props;
         try {
             org.wololo.flatgeobuf.generated.Feature.getRootAsFeature(ByteBuffer.wrap(bytes, 0, size), fgbFeature);
             ByteBuffer propertyBytes = fgbFeature.propertiesAsByteBuffer();
@@ -162,8 +162,20 @@ final class FlatGeobufReader implements FeatureReader {
             throw malformed(position(index, start, properties.idValue()), "the feature cannot be decoded: " + e, e);
         }
         String id = id(index, start);
+        if (properties.problem() != null) {
+            throw text(index, start, id, properties.problem());
+        }
         position++;
-        return new Feature(index, id, geometry, props == null ? null : props.getBytes(StandardCharsets.UTF_8));
+        return new Feature(index, id, geometry, props, decoder.takeClosedRings());
+    }
+
+    /** A property PostgreSQL could not store; invalid UTF-8 breaks the format, a NUL is merely unstorable. */
+    private BadInputException text(long index, long start, String id, FlatGeobufProperties.TextProblem problem) {
+        boolean utf8 = problem.kind() == JsonText.Kind.INVALID_UTF8;
+        return new BadInputException(utf8 ? FeatureRules.MALFORMED_FLATGEOBUF : FeatureRules.UNSTORABLE_TEXT,
+                ctx.artifact(), position(index, start, id) + ", pointer " + JsonText.printable(problem.pointer()),
+                "the property's text contains " + problem.kind().description()
+                        + "; fix it upstream and promote a new version");
     }
 
     private Geometry geometry(long index, long start) {
@@ -196,6 +208,12 @@ final class FlatGeobufReader implements FeatureReader {
                             ? "the file has no \"" + ctx.featureIdProperty().orElse("id") + "\" column to take ids from;"
                                     + " set the item's kfm:feature_id_property to the id column"
                             : "the feature has no value (or an empty one) in the id column \"" + idColumnName + "\"");
+        }
+        int bad = JsonText.find(id);
+        if (bad >= 0) {
+            throw new BadInputException(FeatureRules.INVALID_FEATURE_ID, ctx.artifact(), position(index, start, null)
+                    + ", pointer /properties/" + idColumnName, "the id \"" + JsonText.printable(id) + "\" contains "
+                    + JsonText.kindOf(id.charAt(bad)).description());
         }
         return id;
     }

@@ -1,6 +1,7 @@
 package org.kfm.projection.feature;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
@@ -31,7 +32,7 @@ final class GeoJsonFeatureParser {
         this.site = site;
         this.raw = raw;
         this.idProperty = ctx.featureIdProperty().orElse(null);
-        this.geometryParser = new GeoJsonGeometryParser(buffer, site);
+        this.geometryParser = new GeoJsonGeometryParser(buffer, site, ctx.unclosedRings());
         this.assembler = new ShapeAssembler(ctx.sourceEpsg());
         this.transformer = transformer;
         this.properties = new PropertiesCopier(factory);
@@ -41,10 +42,12 @@ final class GeoJsonFeatureParser {
     Feature parse(JsonParser p, long index) throws IOException {
         site.startFeature(index, p.currentTokenLocation());
         buffer.reset();
+        geometryParser.takeClosedRings();
         String type = null;
         String id = null;
         Shape shape = null;
         byte[] props = null;
+        PropertiesCopier.TextProblem textProblem = null;
         PropertiesCopier.IdState propertyId = PropertiesCopier.IdState.ABSENT;
         String propertyIdValue = null;
         JsonToken t;
@@ -68,6 +71,7 @@ final class GeoJsonFeatureParser {
                 case "properties" -> {
                     if (t == JsonToken.START_OBJECT) {
                         props = properties.take(p, idProperty, raw);
+                        textProblem = textProblem == null ? properties.problem() : textProblem;
                         propertyId = properties.idState();
                         propertyIdValue = properties.idValue();
                     } else if (t != JsonToken.VALUE_NULL) {
@@ -83,7 +87,10 @@ final class GeoJsonFeatureParser {
                     ? "the object has no \"type\" member; a GeoJSON Feature needs \"type\": \"Feature\""
                     : "expected a Feature but \"type\" is \"" + type + "\"");
         }
-        id = resolveId(id, propertyId, propertyIdValue, index);
+        id = resolveId(id, propertyId, propertyIdValue, index, textProblem);
+        if (textProblem != null) {
+            throw unstorable(textProblem);
+        }
         if (shape == null) {
             throw site.atFeature(FeatureRules.MISSING_GEOMETRY, "the feature has no geometry (missing or null); "
                     + "every feature of a projected artifact needs one");
@@ -94,7 +101,16 @@ final class GeoJsonFeatureParser {
             throw site.atFeature(FeatureRules.COORDINATE_OUT_OF_RANGE, problem.get());
         }
         site.endFeature();
-        return new Feature(index, id, geometry, props);
+        return new Feature(index, id, geometry, props, geometryParser.takeClosedRings());
+    }
+
+    private RuntimeException unstorable(PropertiesCopier.TextProblem t) {
+        if (t.kind() == JsonText.Kind.INVALID_UTF8) {
+            return site.atPointer(FeatureRules.MALFORMED_JSON, t.line(), t.column(), t.pointer(), "not valid JSON: "
+                    + "a string holds " + t.kind().description() + "; re-encode the artifact as UTF-8 upstream");
+        }
+        return site.atPointer(FeatureRules.UNSTORABLE_TEXT, t.line(), t.column(), t.pointer(), "the property's text "
+                + "contains " + t.kind().description() + "; remove or replace it upstream and promote a new version");
     }
 
     private String idMember(JsonParser p, JsonToken t) throws IOException {
@@ -105,6 +121,13 @@ final class GeoJsonFeatureParser {
                     throw site.at(FeatureRules.INVALID_FEATURE_ID, p.currentTokenLocation(),
                             "the feature \"id\" is an empty string");
                 }
+                int bad = JsonText.find(id);
+                if (bad >= 0) {
+                    JsonLocation at = p.currentTokenLocation();
+                    throw site.atPointer(FeatureRules.INVALID_FEATURE_ID, site.lineOf(at), site.columnOf(at), "/id",
+                            "the feature \"id\" \"" + JsonText.printable(id) + "\" contains "
+                                    + JsonText.kindOf(id.charAt(bad)).description());
+                }
                 yield id;
             }
             case VALUE_NULL -> null;
@@ -113,9 +136,19 @@ final class GeoJsonFeatureParser {
         };
     }
 
-    private String resolveId(String member, PropertiesCopier.IdState state, String value, long index) {
+    private String resolveId(String member, PropertiesCopier.IdState state, String value, long index,
+                             PropertiesCopier.TextProblem textProblem) {
         String id = member;
         if (id == null && idProperty != null) {
+            int bad = state == PropertiesCopier.IdState.FOUND ? JsonText.find(value) : -1;
+            if (bad >= 0) {
+                String pointer = "/properties/" + idProperty.replace("~", "~0").replace("/", "~1");
+                boolean same = textProblem != null && textProblem.pointer().equals(pointer);
+                throw site.atPointer(FeatureRules.INVALID_FEATURE_ID, same ? textProblem.line() : site.featureLine(),
+                        same ? textProblem.column() : site.featureColumn(), pointer, "the id property \"" + idProperty
+                                + "\" is \"" + JsonText.printable(value) + "\", which contains "
+                                + JsonText.kindOf(value.charAt(bad)).description());
+            }
             if (state == PropertiesCopier.IdState.NOT_SCALAR) {
                 throw site.atFeature(FeatureRules.INVALID_FEATURE_ID, "the id property \"" + idProperty
                         + "\" must be a string or a number");

@@ -13,16 +13,27 @@ import org.kfm.projection.error.BadInputException;
  * is well formed (position sizes, LineString and ring sizes, ring closure). Members may come in any order:
  * when {@code coordinates} or {@code geometries} precede {@code type}, that member is buffered and replayed
  * once the type is known; errors inside it then point at the buffered member. Topological validity
- * (self-intersection etc.) is not checked: such geometries are read as published.
+ * (self-intersection etc.) is not checked: such geometries are read as published. An unclosed ring is
+ * refused or closed, as the {@link UnclosedRingPolicy} says; closed rings are counted per feature.
  */
 final class GeoJsonGeometryParser {
     private final CoordinateBuffer buffer;
     private final FeatureSite site;
+    private final UnclosedRingPolicy unclosedRings;
     private JsonLocation replayedAt;
+    private int closedRings;
 
-    GeoJsonGeometryParser(CoordinateBuffer buffer, FeatureSite site) {
+    GeoJsonGeometryParser(CoordinateBuffer buffer, FeatureSite site, UnclosedRingPolicy unclosedRings) {
         this.buffer = buffer;
         this.site = site;
+        this.unclosedRings = unclosedRings;
+    }
+
+    /** Rings closed since the last call, which starts the count again (one call per feature). */
+    int takeClosedRings() {
+        int n = closedRings;
+        closedRings = 0;
+        return n;
     }
 
     /** Parses the geometry object the parser is positioned on ({@code START_OBJECT}); leaves it on its end. */
@@ -160,24 +171,44 @@ final class GeoJsonGeometryParser {
         int n = 0;
         while (nextList(p, "ring") != JsonToken.END_ARRAY) {
             int from = buffer.size();
-            int to = positions(p);
-            ring(p, n, from, to);
+            int to = ring(p, n, from, positions(p));
             ends = n == ends.length ? Arrays.copyOf(ends, n * 2) : ends;
             ends[n++] = to;
         }
         return new Shape(GeometryKind.POLYGON, start, Arrays.copyOf(ends, n), null);
     }
 
-    private void ring(JsonParser p, int ring, int from, int to) {
+    /**
+     * Checks the ring [from, to) that was just parsed (it ends the buffer); returns its end, one
+     * position later when the policy closed it.
+     */
+    private int ring(JsonParser p, int ring, int from, int to) {
+        boolean closed = to > from && isClosed(from, to - 1);
+        if (!closed && to - from >= 1 && unclosedRings == UnclosedRingPolicy.CLOSE) {
+            buffer.repeat(from);
+            closedRings++;
+            if (to + 1 - from < 4) {
+                throw malformed(p, "ring " + ring + " has " + (to - from) + " positions (" + (to + 1 - from)
+                        + " once closed); a linear ring needs at least 4");
+            }
+            return to + 1;
+        }
         if (to - from < 4) {
             throw malformed(p, "ring " + ring + " has " + (to - from) + " positions; a linear ring needs at least 4");
         }
-        int last = to - 1;
-        if (buffer.x(from) != buffer.x(last) || buffer.y(from) != buffer.y(last)
-                || buffer.zOrZero(from) != buffer.zOrZero(last)) {
+        if (!closed) {
+            int last = to - 1;
             throw malformed(p, "ring " + ring + " is not closed: its first position (" + buffer.x(from) + " "
-                    + buffer.y(from) + ") differs from its last (" + buffer.x(last) + " " + buffer.y(last) + ")");
+                    + buffer.y(from) + ") differs from its last (" + buffer.x(last) + " " + buffer.y(last) + "); "
+                    + "to close such rings as GDAL does (appending the first position, each repair listed in the "
+                    + "parity report and the receipt), set " + UnclosedRingPolicy.SETTING + " to close");
         }
+        return to;
+    }
+
+    private boolean isClosed(int first, int last) {
+        return buffer.x(first) == buffer.x(last) && buffer.y(first) == buffer.y(last)
+                && buffer.zOrZero(first) == buffer.zOrZero(last);
     }
 
     /** A LineString's positions; returns the end index. Empty is allowed, a single position is not. */

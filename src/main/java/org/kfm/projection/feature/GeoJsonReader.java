@@ -1,6 +1,7 @@
 package org.kfm.projection.feature;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -40,7 +41,9 @@ final class GeoJsonReader implements FeatureReader {
         try {
             return advance();
         } catch (JsonProcessingException e) {
-            throw site.at(FeatureRules.MALFORMED_JSON, e.getLocation(), "not valid JSON: " + e.getOriginalMessage(), e);
+            // a stream constraint (nesting depth...) carries no location: the parser's is where it stopped
+            JsonLocation at = e.getLocation() != null ? e.getLocation() : parser.currentLocation();
+            throw site.at(FeatureRules.MALFORMED_JSON, at, "not valid JSON: " + e.getOriginalMessage(), e);
         } catch (IOException e) {
             throw new UncheckedIOException("reading " + site.artifact() + ": " + e.getMessage(), e);
         }

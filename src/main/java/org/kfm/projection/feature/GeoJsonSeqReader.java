@@ -64,8 +64,10 @@ final class GeoJsonSeqReader implements FeatureReader {
             lastEndLine = parser.currentLocation().getLineNr();
             return feature;
         } catch (JsonProcessingException e) {
-            throw site.at(FeatureRules.MALFORMED_JSON, e.getLocation(), "not valid JSON: " + e.getOriginalMessage()
-                    + " (a truncated record?)", e);
+            // a stream constraint (nesting depth...) carries no location: the parser's is where it stopped
+            JsonLocation at = e.getLocation() != null ? e.getLocation() : parser.currentLocation();
+            throw site.at(FeatureRules.MALFORMED_JSON, at, "not valid JSON: " + e.getOriginalMessage()
+                    + (e.getLocation() != null ? " (a truncated record?)" : ""), e);
         } catch (IOException e) {
             throw new UncheckedIOException("reading " + site.artifact() + ": " + e.getMessage(), e);
         }

@@ -2,6 +2,7 @@ package org.kfm.projection.feature;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
@@ -24,12 +25,22 @@ final class PropertiesCopier {
     /** How the configured id property was found in the last copied object. */
     enum IdState { ABSENT, FOUND, NOT_SCALAR }
 
+    /**
+     * Text in the last object that PostgreSQL cannot store ({@link JsonText}): where it is in the artifact
+     * and its JSON pointer within the feature ({@code /properties/...}).
+     */
+    record TextProblem(long line, long column, String pointer, JsonText.Kind kind) {
+    }
+
     private final StringBuilder text = new StringBuilder(256);
+    private final JsonFactory factory;
     private final JsonGenerator generator;
     private String idValue;
     private IdState idState = IdState.ABSENT;
+    private TextProblem problem;
 
     PropertiesCopier(JsonFactory factory) {
+        this.factory = factory;
         try {
             this.generator = factory.createGenerator(new BuilderWriter(text));
         } catch (IOException e) {
@@ -45,15 +56,22 @@ final class PropertiesCopier {
         return idState;
     }
 
+    /** The first text PostgreSQL cannot store in the last object taken, or null. */
+    TextProblem problem() {
+        return problem;
+    }
+
     /**
      * The object the parser is on (START_OBJECT) as UTF-8 JSON text, verbatim from {@code raw} when it
      * can be; leaves the parser on its END_OBJECT.
      */
     byte[] take(JsonParser p, String idProperty, RawCapture raw) throws IOException {
-        long start = p.currentTokenLocation().getByteOffset();
+        JsonLocation at = p.currentTokenLocation();
+        long start = at.getByteOffset();
         if (raw == null || start < 0 || !raw.start(start)) {
             return copy(p, idProperty).getBytes(StandardCharsets.UTF_8);
         }
+        problem = null;
         idValue = null;
         idState = IdState.ABSENT;
         for (JsonToken t = p.nextToken(); t != JsonToken.END_OBJECT; t = p.nextToken()) {
@@ -69,13 +87,23 @@ final class PropertiesCopier {
                 p.skipChildren();
             }
         }
-        return raw.take(p.currentTokenLocation().getByteOffset() + 1);
+        byte[] bytes = raw.take(p.currentTokenLocation().getByteOffset() + 1);
+        // The parser checked the syntax but skipped the strings; what jsonb refuses is found in the bytes.
+        JsonText.Problem found = JsonText.find(bytes, 0, bytes.length);
+        if (found != null) {
+            long[] lc = JsonText.lineColumn(bytes, 0, found.offset(), at.getLineNr(), at.getColumnNr());
+            problem = new TextProblem(lc[0], lc[1], "/properties"
+                    + JsonText.pointerAt(factory, bytes, 0, bytes.length, found.offset()), found.kind());
+        }
+        return bytes;
     }
 
     /** Copies the object the parser is on (START_OBJECT) and leaves the parser on its END_OBJECT. */
     String copy(JsonParser p, String idProperty) throws IOException {
         idValue = null;
         idState = IdState.ABSENT;
+        problem = null;
+        String root = p.getParsingContext().pathAsPointer().toString();
         text.setLength(0);
         JsonGenerator g = generator;
         g.writeStartObject();
@@ -100,6 +128,9 @@ final class PropertiesCopier {
                 case VALUE_NULL -> g.writeNull();
                 default -> g.copyCurrentEvent(p);
             }
+            if (problem == null && (t == JsonToken.FIELD_NAME || t == JsonToken.VALUE_STRING)) {
+                check(p, t, root);
+            }
             if (capture) {
                 capture = false;
                 capture(p, t);
@@ -110,6 +141,20 @@ final class PropertiesCopier {
         }
         g.flush();
         return text.toString();
+    }
+
+    /** Decoded text (no byte offsets here): a NUL or an unpaired surrogate is what PostgreSQL refuses. */
+    private void check(JsonParser p, JsonToken t, String root) throws IOException {
+        int bad = t == JsonToken.FIELD_NAME ? JsonText.find(p.currentName())
+                : JsonText.find(p.getTextCharacters(), p.getTextOffset(), p.getTextLength());
+        if (bad >= 0) {
+            char c = t == JsonToken.FIELD_NAME ? p.currentName().charAt(bad)
+                    : p.getTextCharacters()[p.getTextOffset() + bad];
+            JsonLocation at = p.currentTokenLocation();
+            String pointer = p.getParsingContext().pathAsPointer().toString();
+            problem = new TextProblem(at.getLineNr(), at.getColumnNr(), "/properties"
+                    + (pointer.startsWith(root) ? pointer.substring(root.length()) : pointer), JsonText.kindOf(c));
+        }
     }
 
     private void capture(JsonParser p, JsonToken t) throws IOException {

@@ -13,12 +13,14 @@ import org.kfm.projection.artifact.VerifyingInputStream;
 import org.kfm.projection.catalog.CatalogItem;
 import org.kfm.projection.catalog.DataAsset;
 import org.kfm.projection.db.PgIdentifier;
+import org.kfm.projection.error.BadInputException;
 import org.kfm.projection.error.KfmException;
 import org.kfm.projection.feature.EwkbWriter;
 import org.kfm.projection.feature.Feature;
 import org.kfm.projection.feature.FeatureReader;
 import org.kfm.projection.feature.FeatureReaders;
 import org.kfm.projection.feature.ReaderContext;
+import org.kfm.projection.feature.UnclosedRingPolicy;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.PGCopyOutputStream;
 
@@ -43,6 +45,7 @@ final class AssetCopier {
     private final String copySql;
     private final int targetSrid;
     private final int blockRows;
+    private final UnclosedRingPolicy unclosedRings;
     private final EwkbWriter ewkb = new EwkbWriter();
 
     AssetCopier(ArtifactStore store, FeatureReaders readers, LoadControl control, PgIdentifier schema, String copySql,
@@ -54,13 +57,15 @@ final class AssetCopier {
         this.copySql = Objects.requireNonNull(copySql, "copySql");
         this.targetSrid = settings.targetSrid();
         this.blockRows = settings.blockRows();
+        this.unclosedRings = settings.unclosedRings();
     }
 
     /**
      * Copies {@code asset} on {@code connection}, inside the caller's transaction. On any failure the
      * COPY is cancelled before the exception leaves, so the connection is usable for the rollback.
      */
-    Copied copy(Connection connection, CatalogItem item, DataAsset asset, GeometryDigest digest) {
+    Copied copy(Connection connection, CatalogItem item, DataAsset asset, GeometryDigest digest,
+            RingClosures closures) {
         String href = asset.href().toString();
         control.checkContinue(href, 0, item.datasetVersionId());
         control.assetStarted(href);
@@ -70,7 +75,7 @@ final class AssetCopier {
         try {
             out = new PGCopyOutputStream(connection.unwrap(PGConnection.class).getCopyAPI().copyIn(copySql),
                     COPY_BUFFER);
-            AssetLoad load = stream(out, cursor, digest);
+            AssetLoad load = stream(out, cursor, digest, closures);
             long rows = out.endCopy();
             if (rows != load.features()) {
                 throw new IllegalStateException("COPY of " + href + " stored " + rows + " rows for "
@@ -108,20 +113,24 @@ final class AssetCopier {
         }
     }
 
-    private AssetLoad stream(PGCopyOutputStream out, Cursor cursor, GeometryDigest digest) throws SQLException {
+    private AssetLoad stream(PGCopyOutputStream out, Cursor cursor, GeometryDigest digest, RingClosures closures)
+            throws SQLException {
         CatalogItem item = cursor.item;
         DataAsset asset = cursor.asset;
         VerifyingInputStream in = store.openVerified(asset.href(), asset.checksum(), asset.size());
         // Duplicate ids, within this asset or across the version's assets, are the primary key's to find
         // (ShadowIndexes names them with their evidence_ref): no id set in memory, so no size limit.
-        ReaderContext ctx = new ReaderContext(cursor.href, item.sourceEpsg(), targetSrid, item.featureIdProperty());
+        ReaderContext ctx = new ReaderContext(cursor.href, item.sourceEpsg(), targetSrid, item.featureIdProperty()).withUnclosedRings(unclosedRings);
         // Jackson closes its source at end of input; the shield keeps the stream open for drainAndVerify.
         try (VerifyingInputStream owned = in;
                 FeatureReader reader = readers.open(new CloseShield(in), asset.format(), ctx)) {
             RowEncoder encoder = new RowEncoder(new BinaryCopyWriter(out), item, asset);
             encoder.header();
-            for (Feature f = reader.next(); f != null; f = reader.next()) {
+            for (Feature f = next(reader, in); f != null; f = next(reader, in)) {
                 encoder.write(f, digest);
+                if (f.closedRings() > 0) {
+                    closures.add(f.id(), encoder.evidenceRef(f), f.closedRings());
+                }
                 if (++cursor.features % blockRows == 0) {
                     checkpoint(cursor, in);
                 }
@@ -135,6 +144,27 @@ final class AssetCopier {
             throw unwrap(e, cursor);
         } catch (UncheckedIOException e) {
             throw unwrap(e.getCause(), cursor);
+        }
+    }
+
+    /**
+     * The reader's next feature. When the reader refuses the artifact, the rest of it is read and
+     * verified first: bytes that differ from the catalog's checksum are the real cause (a parser stops
+     * at the first damage it meets), reported as such with the reader's error as the secondary detail.
+     */
+    private static Feature next(FeatureReader reader, VerifyingInputStream in) {
+        try {
+            return reader.next();
+        } catch (BadInputException readError) {
+            try {
+                in.drainAndVerify();
+            } catch (BadInputException mismatch) {
+                // the same exception when the reader had itself run into the end and the failed check
+                throw mismatch == readError ? readError : LoadErrors.corrupted(mismatch, readError);
+            } catch (IOException | RuntimeException verifying) {
+                readError.addSuppressed(verifying);
+            }
+            throw readError;
         }
     }
 
@@ -192,15 +222,21 @@ final class AssetCopier {
         private final BinaryCopyWriter writer;
         private final byte[] datasetVersionId;
         private final byte[] evidencePrefix;
+        private final String evidenceText;
         private final long updatedAt;
         private final String href;
 
         RowEncoder(BinaryCopyWriter writer, CatalogItem item, DataAsset asset) {
             this.writer = writer;
             this.datasetVersionId = utf8(item.datasetVersionId());
-            this.evidencePrefix = utf8(item.id() + "/" + asset.key() + "#");
+            this.evidenceText = item.id() + "/" + asset.key() + "#";
+            this.evidencePrefix = utf8(evidenceText);
             this.updatedAt = BinaryCopyWriter.timestamptz(BinaryCopyWriter.roundToMicros(item.promotedAt()));
             this.href = asset.href().toString();
+        }
+
+        String evidenceRef(Feature f) {
+            return evidenceText + f.index();
         }
 
         void header() throws IOException {

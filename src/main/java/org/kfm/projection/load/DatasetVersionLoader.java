@@ -62,11 +62,12 @@ final class DatasetVersionLoader {
     private DatasetLoad loadIn(Connection c, CatalogItem item) throws SQLException {
         insertRow(c, item);
         GeometryDigest digest = new GeometryDigest();
+        RingClosures closures = new RingClosures();
         List<AssetLoad> assets = new ArrayList<>();
         long read = 0;
         long copied = 0;
         for (DataAsset asset : item.assets()) {
-            AssetCopier.Copied done = copier.copy(c, item, asset, digest);
+            AssetCopier.Copied done = copier.copy(c, item, asset, digest, closures);
             assets.add(done.asset());
             read += done.asset().features();
             copied += done.rows();
@@ -75,7 +76,7 @@ final class DatasetVersionLoader {
             throw LoadErrors.featureCountMismatch(item, assets, read);
         }
         return new DatasetLoad(item.datasetVersionId(), item.declaredFeatureCount(), read, copied, digest.value(),
-                assets);
+                assets, closures.count(), closures.listed());
     }
 
     private void insertRow(Connection c, CatalogItem item) throws SQLException {

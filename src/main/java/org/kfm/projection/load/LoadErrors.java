@@ -3,20 +3,37 @@ package org.kfm.projection.load;
 import java.io.IOException;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.kfm.projection.catalog.CatalogItem;
 import org.kfm.projection.db.PgIdentifier;
 import org.kfm.projection.error.BadInputException;
 import org.kfm.projection.error.ErrorCode;
 import org.kfm.projection.error.KfmException;
+import org.postgresql.util.PSQLException;
 
 /** The loader's failures, each naming the schema, the dataset version or asset, and what to do. */
 final class LoadErrors {
     private LoadErrors() {
     }
 
+    /**
+     * SQLSTATEs a COPY gets because of a value the artifact holds, not because of the server or the
+     * encoder: data exceptions (a cast or check over a property, text the server cannot store, a number
+     * out of range) and check or not-null violations of the projection's own constraints. Not 22P03
+     * (invalid binary representation) nor 22P04 (bad COPY format): those would be the encoder's fault.
+     */
+    static final Set<String> CONTENT_STATES = Set.of("22P02", "22P05", "22021", "22023", "22003", "22001", "22007",
+            "22008", "22004", "23502", "23514");
+    private static final Pattern COPY_ROW = Pattern.compile("COPY [^,]+, line (\\d+)(?:, column ([^:\\s]+))?");
+
     /** The server refused a COPY (bad value, lost connection...); keeps SQLSTATE and cause. */
     static KfmException copyFailed(PgIdentifier schema, String href, long features, SQLException e) {
+        if (CONTENT_STATES.contains(e.getSQLState())) {
+            return valueRejected(schema, href, features, e);
+        }
         if (DuplicateKeys.UNIQUE_VIOLATION.equals(e.getSQLState())) {
             // only when the primary key was left in place during the load (ShadowIndexes not used)
             return new BadInputException("duplicate-feature-id", href, "feature " + features + " or earlier",
@@ -26,6 +43,25 @@ final class LoadErrors {
         return new KfmException(ErrorCode.FAILED, "copy-failed", "COPY of " + href + " into " + schema
                 + ".feature_geom failed after " + features + " feature(s) were sent: " + e.getMessage()
                 + " [SQLSTATE " + e.getSQLState() + "]; the dataset version's rows were rolled back", e);
+    }
+
+    /**
+     * A value of the artifact the server refused: bad input (exit 5), never {@code copy-failed}. The
+     * server names the COPY row (1-based, one row per feature in artifact order) and column when it can.
+     */
+    private static BadInputException valueRejected(PgIdentifier schema, String href, long features, SQLException e) {
+        String where = e instanceof PSQLException p && p.getServerErrorMessage() != null
+                ? p.getServerErrorMessage().getWhere() : null;
+        Matcher m = where == null ? null : COPY_ROW.matcher(where);
+        String position = "feature " + features + " or earlier";
+        if (m != null && m.find()) {
+            position = "feature " + (Long.parseLong(m.group(1)) - 1) + (m.group(2) == null ? "" : ", column "
+                    + m.group(2));
+        }
+        return new BadInputException("value-rejected", href, position, "the database refused a value of this "
+                + "artifact while copying it into " + schema + ".feature_geom: " + e.getMessage() + " [SQLSTATE "
+                + e.getSQLState() + "]; the dataset version's rows were rolled back; fix the value upstream and "
+                + "promote a new version", e);
     }
 
     /** Writing the dataset version's row, or committing, failed. */
@@ -48,6 +84,17 @@ final class LoadErrors {
                 "item '" + item.id() + "' (dataset version '" + item.datasetVersionId() + "') declares "
                         + item.declaredFeatureCount() + " features, its data assets hold " + read + " (" + perAsset
                         + "); correct the item or the artifacts and promote a new dataset version");
+    }
+
+    /**
+     * The artifact's bytes do not match the catalog and reading it had failed before its end: the
+     * corruption is the cause, the reader's error a consequence, kept as the secondary detail.
+     */
+    static BadInputException corrupted(BadInputException mismatch, RuntimeException readError) {
+        BadInputException e = new BadInputException(mismatch.rule(), mismatch.artifact(), mismatch.position(),
+                mismatch.detail() + "; reading it had already failed: " + readError.getMessage(), mismatch);
+        e.addSuppressed(readError);
+        return e;
     }
 
     /** PostgreSQL text cannot hold NUL, so such an id could never be a row. */

@@ -2,6 +2,7 @@ package org.kfm.projection.load;
 
 import java.time.Duration;
 import java.util.Objects;
+import org.kfm.projection.feature.UnclosedRingPolicy;
 
 /**
  * How the loader works.
@@ -10,13 +11,16 @@ import java.util.Objects;
  * @param targetSrid EPSG code every geometry is transformed to (the projection's SRID)
  * @param progressInterval least time between two {@link LoadListener#progress} calls
  * @param blockRows rows between two cancellation checks and progress updates in a per-asset loop
+ * @param unclosedRings what the readers do with an unclosed polygon ring ({@code kfm.input.unclosed-ring})
  */
-public record LoadSettings(int parallelism, int targetSrid, Duration progressInterval, int blockRows) {
+public record LoadSettings(int parallelism, int targetSrid, Duration progressInterval, int blockRows,
+        UnclosedRingPolicy unclosedRings) {
     public static final Duration DEFAULT_PROGRESS_INTERVAL = Duration.ofMillis(500);
     public static final int DEFAULT_BLOCK_ROWS = 1024;
 
     public LoadSettings {
         Objects.requireNonNull(progressInterval, "progressInterval");
+        Objects.requireNonNull(unclosedRings, "unclosedRings");
         if (parallelism < 1) {
             throw new IllegalArgumentException("parallelism must be >= 1, got " + parallelism);
         }
@@ -31,13 +35,22 @@ public record LoadSettings(int parallelism, int targetSrid, Duration progressInt
         }
     }
 
-    /** One connection per available processor, into {@code targetSrid}. */
+    /** Unclosed rings refused, as before the policy existed. */
+    public LoadSettings(int parallelism, int targetSrid, Duration progressInterval, int blockRows) {
+        this(parallelism, targetSrid, progressInterval, blockRows, UnclosedRingPolicy.REJECT);
+    }
+
+    /** One connection per available processor, into {@code targetSrid}, unclosed rings refused. */
     public static LoadSettings defaults(int targetSrid) {
         return new LoadSettings(Runtime.getRuntime().availableProcessors(), targetSrid, DEFAULT_PROGRESS_INTERVAL,
                 DEFAULT_BLOCK_ROWS);
     }
 
     public LoadSettings withParallelism(int n) {
-        return new LoadSettings(n, targetSrid, progressInterval, blockRows);
+        return new LoadSettings(n, targetSrid, progressInterval, blockRows, unclosedRings);
+    }
+
+    public LoadSettings withUnclosedRings(UnclosedRingPolicy policy) {
+        return new LoadSettings(parallelism, targetSrid, progressInterval, blockRows, policy);
     }
 }

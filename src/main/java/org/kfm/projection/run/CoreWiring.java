@@ -39,7 +39,8 @@ public final class CoreWiring {
     public static RebuildServices services(DataSource dataSource, Settings settings, RebuildSettings rebuild,
             SwapOptions swap, ArtifactStores stores, ObjectMapper json, Clock clock) {
         ProjectionLoader loader = new ProjectionLoader(dataSource, stores, new FeatureReaders(),
-                LoadSettings.defaults(settings.srid()).withParallelism(rebuild.copyStreams()), clock);
+                LoadSettings.defaults(settings.srid()).withParallelism(rebuild.copyStreams())
+                        .withUnclosedRings(rebuild.unclosedRing()), clock);
         return new RebuildServices(dataSource, settings, rebuild,
                 new DatabaseBootstrap(dataSource, settings.opsSchema(), settings.extensionSchema(), clock),
                 new SchemaMigrator(dataSource, MigrationSource.load(settings.migrationsLocation()), "", clock),

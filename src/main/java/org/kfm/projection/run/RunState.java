@@ -20,6 +20,7 @@ import org.kfm.projection.migrate.AppliedMigration;
 import org.kfm.projection.migrate.MigrationResult;
 import org.kfm.projection.swap.GrantReport;
 import org.kfm.projection.swap.SwapResult;
+import org.kfm.projection.validate.ClosedRing;
 import org.kfm.projection.validate.Expectation;
 import org.kfm.projection.validate.ParityReport;
 
@@ -142,7 +143,9 @@ final class RunState {
             out.add(new Expectation(item.datasetVersionId(), item.declaredFeatureCount(),
                     loaded.map(d -> OptionalLong.of(d.featuresRead())).orElse(OptionalLong.empty()),
                     loaded.map(DatasetLoad::geometryDigest), item.bbox().minX(), item.bbox().minY(),
-                    item.bbox().maxX(), item.bbox().maxY()));
+                    item.bbox().maxX(), item.bbox().maxY(), loaded.map(DatasetLoad::closedRingCount).orElse(0L),
+                    loaded.map(d -> d.closedRings().stream().map(r -> new ClosedRing(r.featureId(), r.evidenceRef(),
+                            r.rings())).toList()).orElse(List.of())));
         }
         return out;
     }

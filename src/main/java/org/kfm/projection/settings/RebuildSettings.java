@@ -1,5 +1,7 @@
 package org.kfm.projection.settings;
 
+import org.kfm.projection.feature.UnclosedRingPolicy;
+
 import java.util.Objects;
 import java.util.OptionalDouble;
 import org.kfm.projection.validate.DigestChangePolicy;
@@ -21,7 +23,7 @@ import org.kfm.projection.validate.ParityPolicy;
  *     its first means
  */
 public record RebuildSettings(int parallelism, int copyStreams, ParitySettings parity, boolean writeReceiptsToStore,
-        UnclosedRing unclosedRing) {
+        UnclosedRingPolicy unclosedRing) {
 
     public RebuildSettings {
         Objects.requireNonNull(parity, "parity");
@@ -34,7 +36,7 @@ public record RebuildSettings(int parallelism, int copyStreams, ParitySettings p
 
     /** The documented defaults with {@code parallelism} connections for COPY streams and index builds alike. */
     public static RebuildSettings defaults(int parallelism) {
-        return new RebuildSettings(parallelism, parallelism, ParitySettings.defaults(), true, UnclosedRing.REJECT);
+        return new RebuildSettings(parallelism, parallelism, ParitySettings.defaults(), true, UnclosedRingPolicy.REJECT);
     }
 
     /** How parity gets the live generation's rows, digests and extents. */
@@ -43,14 +45,6 @@ public record RebuildSettings(int parallelism, int copyStreams, ParitySettings p
         RECORDED,
         /** A scan of the live tables, in the validation's transaction. */
         SCAN
-    }
-
-    /** What an unclosed polygon ring in an artifact means. */
-    public enum UnclosedRing {
-        /** Bad input: the artifact is refused (exit 5), naming the setting. */
-        REJECT,
-        /** Append the first position, as GDAL does, and count the repair. */
-        CLOSE
     }
 
     /**

@@ -27,13 +27,15 @@ import java.util.OptionalLong;
  * @param geometryIssues   the first invalid and empty geometries, ordered by feature id, up to the cap
  * @param repairs          every geometry repaired with {@code ST_MakeValid}
  * @param extent           the 2D extent in WGS 84 of geometries with the target SRID; empty when none
+ * @param closedRingCount  features whose unclosed rings the loader closed (input policy {@code close})
+ * @param closedRings      those features, as many as the loader listed
  */
 public record DatasetVersionResult(String datasetVersionId, Status status, Change change, OptionalLong declaredCount,
                                    OptionalLong featuresRead, long rows, Optional<String> loadDigest,
                                    String sqlDigest, Optional<String> preRepairDigest, Optional<String> liveDigest,
                                    long sridMismatches, long invalidCount, long emptyCount,
                                    List<GeometryIssue> geometryIssues, List<GeometryRepair> repairs,
-                                   Optional<Extent> extent) {
+                                   Optional<Extent> extent, long closedRingCount, List<ClosedRing> closedRings) {
     /** The verdict for one dataset version. */
     public enum Status {
         PASS,
@@ -70,6 +72,18 @@ public record DatasetVersionResult(String datasetVersionId, Status status, Chang
         Objects.requireNonNull(sqlDigest, "sqlDigest");
         geometryIssues = List.copyOf(geometryIssues);
         repairs = List.copyOf(repairs);
+        closedRings = List.copyOf(closedRings);
+    }
+
+    /** A result with no ring closed by the loader. */
+    public DatasetVersionResult(String datasetVersionId, Status status, Change change, OptionalLong declaredCount,
+                                OptionalLong featuresRead, long rows, Optional<String> loadDigest, String sqlDigest,
+                                Optional<String> preRepairDigest, Optional<String> liveDigest, long sridMismatches,
+                                long invalidCount, long emptyCount, List<GeometryIssue> geometryIssues,
+                                List<GeometryRepair> repairs, Optional<Extent> extent) {
+        this(datasetVersionId, status, change, declaredCount, featuresRead, rows, loadDigest, sqlDigest,
+                preRepairDigest, liveDigest, sridMismatches, invalidCount, emptyCount, geometryIssues, repairs, extent,
+                0, List.of());
     }
 
     /** False for a catalog dataset version the shadow lacks ({@link Change#REMOVED}, {@link Change#ABSENT}). */

@@ -1,5 +1,6 @@
 package org.kfm.projection.validate;
 
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -15,11 +16,19 @@ import java.util.OptionalLong;
  * @param minY             catalog bbox south
  * @param maxX             catalog bbox east
  * @param maxY             catalog bbox north
+ * @param closedRingCount  features whose unclosed rings the loader closed (0 unless the input policy closes them)
+ * @param closedRings      those features as the loader listed them (possibly fewer than the count)
  */
 public record Expectation(String datasetVersionId, long declaredCount, OptionalLong featuresRead,
-                          Optional<String> loadDigest, double minX, double minY, double maxX, double maxY) {
+                          Optional<String> loadDigest, double minX, double minY, double maxX, double maxY,
+                          long closedRingCount, List<ClosedRing> closedRings) {
     public Expectation {
         Objects.requireNonNull(datasetVersionId, "datasetVersionId");
+        closedRings = List.copyOf(closedRings);
+        if (closedRingCount < closedRings.size()) {
+            throw new IllegalArgumentException(datasetVersionId + ": closed ring count " + closedRingCount
+                    + " is below the " + closedRings.size() + " listed");
+        }
         Objects.requireNonNull(featuresRead, "featuresRead");
         Objects.requireNonNull(loadDigest, "loadDigest");
         if (declaredCount < 0) {
@@ -30,6 +39,12 @@ public record Expectation(String datasetVersionId, long declaredCount, OptionalL
             throw new IllegalArgumentException(datasetVersionId + ": bad bbox [" + minX + ", " + minY + ", " + maxX
                     + ", " + maxY + "]");
         }
+    }
+
+    /** What the catalog and loader say, with no ring closed by the loader. */
+    public Expectation(String datasetVersionId, long declaredCount, OptionalLong featuresRead,
+                       Optional<String> loadDigest, double minX, double minY, double maxX, double maxY) {
+        this(datasetVersionId, declaredCount, featuresRead, loadDigest, minX, minY, maxX, maxY, 0, List.of());
     }
 
     /** The catalog bbox as an {@link Extent} (crossing the antimeridian when west &gt; east). */

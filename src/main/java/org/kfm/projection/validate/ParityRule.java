@@ -21,6 +21,8 @@ public enum ParityRule {
     INVALID_GEOMETRY("invalid-geometry"),
     /** Rule 4: geometries for which {@code ST_IsEmpty} is true. */
     EMPTY_GEOMETRY("empty-geometry"),
+    /** Rule 4, input side: rings the loader closed under {@code kfm.input.unclosed-ring = close} (info). */
+    CLOSED_RING("closed-ring"),
     /** Rule 5: the dataset version's extent is outside its catalog bbox. */
     EXTENT("extent"),
     /** Rule 6: the shadow has fewer rows than the configured fraction of live. */

@@ -101,6 +101,14 @@ final class ReportJson {
             g.put("typeAfter", x.typeAfter());
             return g;
         }).toList());
+        m.put("closedRingCount", d.closedRingCount());
+        m.put("closedRings", d.closedRings().stream().map(x -> {
+            Map<String, Object> g = new LinkedHashMap<>();
+            g.put("featureId", x.featureId());
+            g.put("evidenceRef", x.evidenceRef());
+            g.put("rings", x.rings());
+            return g;
+        }).toList());
         return m;
     }
 

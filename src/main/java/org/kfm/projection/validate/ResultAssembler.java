@@ -31,7 +31,8 @@ final class ResultAssembler {
                 e == null ? Optional.empty() : e.loadDigest(), current.digest(),
                 repairs.isEmpty() ? Optional.empty() : Optional.of(loaded.digest()), liveDigest,
                 current.sridMismatches(), loaded.invalid(), current.empty(), g.issues().getOrDefault(id, List.of()),
-                repairs, Optional.ofNullable(g.shadow().extents().get(id)));
+                repairs, Optional.ofNullable(g.shadow().extents().get(id)), e == null ? 0 : e.closedRingCount(),
+                e == null ? List.of() : e.closedRings());
     }
 
     private static Change change(String id, ValidationRun.Gathered g) {

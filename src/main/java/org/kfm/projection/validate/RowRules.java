@@ -5,9 +5,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 
-/** Rules 1 and 2: counts per dataset version, catalog membership, and the load digest. Pure. */
+/** Rules 1 and 2: counts per dataset version, catalog membership, and the load digest; rings the loader closed. Pure. */
 final class RowRules {
+    private static final int NAMED_IN_MESSAGE = 3;
     private RowRules() {
     }
 
@@ -21,6 +23,9 @@ final class RowRules {
         for (Expectation e : expectations.values()) {
             VersionStats s = asLoaded.getOrDefault(e.datasetVersionId(), VersionStats.none(e.datasetVersionId()));
             checkMembership(e, datasetVersionRows.get(e.datasetVersionId()), out);
+            if (e.closedRingCount() > 0) {
+                out.add(closedRings(e));
+            }
             checkCounts(e, s.rows(), out);
             e.loadDigest().filter(d -> !d.equals(s.digest())).ifPresent(d -> out.add(new Finding(
                     ParityRule.GEOMETRY_DIGEST, Severity.FAIL, e.datasetVersionId(), d, s.digest(),
@@ -40,6 +45,17 @@ final class RowRules {
                             + "rows; rebuild from the promoted catalog"));
         }
         return out;
+    }
+
+    /** Not a failure: the operator chose to close rings; the finding says which features were changed. */
+    private static Finding closedRings(Expectation e) {
+        String named = e.closedRings().stream().limit(NAMED_IN_MESSAGE).map(ClosedRing::featureId)
+                .collect(Collectors.joining(", "));
+        return new Finding(ParityRule.CLOSED_RING, Severity.INFO, e.datasetVersionId(), "0",
+                Long.toString(e.closedRingCount()), Words.count(e.closedRingCount(), "feature") + " of "
+                + e.datasetVersionId() + " had unclosed rings, closed by the loader by appending their first position "
+                + "(kfm.input.unclosed-ring = close; e.g. " + named + (e.closedRingCount() > NAMED_IN_MESSAGE ? ", ..." : "")
+                + "); the digests cover the closed rings; fix the artifact upstream and promote a new version");
     }
 
     private static void checkMembership(Expectation e, Long tableDeclared, List<Finding> out) {

@@ -1,5 +1,6 @@
 package org.kfm.projection.config;
 
+import org.kfm.projection.feature.UnclosedRingPolicy;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -41,7 +42,7 @@ class ConfigValidatorTest {
         assertEquals(Optional.empty(), s.core().readerRole());
         assertEquals(SwapOptions.defaults(), s.swap());
         assertEquals(RebuildSettings.ParitySettings.defaults(), s.rebuild().parity());
-        assertEquals(RebuildSettings.UnclosedRing.REJECT, s.rebuild().unclosedRing());
+        assertEquals(UnclosedRingPolicy.REJECT, s.rebuild().unclosedRing());
         assertTrue(s.rebuild().writeReceiptsToStore());
         assertEquals(Duration.ofSeconds(5), s.service().webhookTimeout());
         assertEquals(Optional.empty(), s.service().webhookSigningKey());

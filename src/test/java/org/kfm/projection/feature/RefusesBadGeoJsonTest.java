@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -74,5 +75,24 @@ class RefusesBadGeoJsonTest {
         assertEquals(ErrorCode.BAD_INPUT, e.code());
         assertTrue(e.getMessage().startsWith("file:bad.geojson at "), e.getMessage());
         assertTrue(e.position().contains(position), () -> "expected position '" + position + "' in: " + e.getMessage());
+    }
+
+    /** Jackson's nesting limit (1000) carries no location of its own: the parser's position is reported. */
+    @Test
+    void tooDeepNestingIsReportedWhereTheParserStopped() {
+        String deep = "[".repeat(1100) + "]".repeat(1100);
+        String json = fc("{\"type\":\"Feature\",\"id\":\"deep\",\"properties\":\n  {\"a\":" + deep + "}}");
+        for (FeatureFormat format : new FeatureFormat[] {FeatureFormat.GEOJSON, FeatureFormat.GEOJSON_SEQ}) {
+            String text = format == FeatureFormat.GEOJSON ? json : json.substring(json.indexOf('\n') + 1,
+                    json.lastIndexOf('\n'));
+            BadInputException e = assertThrows(BadInputException.class,
+                    () -> Fixtures.readAll(Fixtures.text(text), format, Fixtures.ctx("file:deep")));
+            assertEquals("malformed-json", e.rule(), e.getMessage());
+            // the 1001st level opens at the bracket before: 4 levels above the array in a collection, 2 in a sequence
+            String at = format == FeatureFormat.GEOJSON ? "line 3, column 1005" : "line 2, column 1007";
+            assertEquals(at + " (feature 0, id \"deep\")", e.position(), e.getMessage());
+            assertTrue(e.getMessage().contains("nesting depth (1001) exceeds the maximum allowed (1000"),
+                    e.getMessage());
+        }
     }
 }

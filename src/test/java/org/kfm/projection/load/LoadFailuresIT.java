@@ -171,7 +171,56 @@ class LoadFailuresIT {
         BadInputException e = assertThrows(BadInputException.class,
                 () -> LoadTesting.loader(ds, 1).load(schema, catalog, LoadListener.NONE));
         assertEquals("invalid-feature-id", e.rule());
-        assertEquals("feature 0", e.position());
+        assertEquals("line 2, column 29 (feature 0, pointer /id)", e.position(), "found by the reader");
+    }
+
+    @Test
+    void aValueTheDatabaseRefusesIsBadInputNamingTheFeatureNotCopyFailed() throws Exception {
+        Path data = write("rank.geojson", """
+                {"type": "FeatureCollection", "features": [
+                  {"type": "Feature", "id": "a", "geometry": {"type": "Point", "coordinates": [1, 2]},
+                   "properties": {"rank": "3"}},
+                  {"type": "Feature", "id": "b", "geometry": {"type": "Point", "coordinates": [1, 2]},
+                   "properties": {"rank": "third"}}]}""");
+        Catalog catalog = LoadTesting.read(LoadTesting.writeCatalog(dir, List.of(new LoadTesting.Item("rank",
+                "rank-v1", 2, 4326, null, List.of(new LoadTesting.Asset("data", data,
+                        FeatureFormat.GEOJSON.mediaType()))))));
+        PgIdentifier schema = schema();
+        // a projection whose migrations hold properties to a rule: the artifact breaks it (SQLSTATE 22P02)
+        try (Connection c = ds.getConnection(); Statement st = c.createStatement()) {
+            st.execute("ALTER TABLE " + schema + ".feature_geom ADD CHECK ((properties->>'rank')::int >= 0)");
+        }
+
+        BadInputException e = assertThrows(BadInputException.class,
+                () -> LoadTesting.loader(ds, 1).load(schema, catalog, LoadListener.NONE));
+        assertEquals("value-rejected", e.rule(), e.getMessage());
+        assertEquals(ErrorCode.BAD_INPUT, e.code());
+        assertEquals(data.toUri().toString(), e.artifact());
+        assertTrue(e.position().startsWith("feature 1"), e.position());
+        assertTrue(e.getMessage().contains("[SQLSTATE 22P02]"), e.getMessage());
+    }
+
+    @Test
+    void aParserStoppedByCorruptionReportsTheChecksumMismatchFirst() throws IOException {
+        String published = """
+                {"type": "FeatureCollection", "features": [
+                  {"type": "Feature", "id": "a", "geometry": {"type": "Point", "coordinates": [1, 2]}},
+                  {"type": "Feature", "id": "b", "geometry": {"type": "Point", "coordinates": [3, 4]}}]}""";
+        Path data = write("flipped.geojson", published);
+        Catalog catalog = LoadTesting.read(LoadTesting.writeCatalog(dir, List.of(new LoadTesting.Item("flip",
+                "flip-v1", 2, 4326, null, List.of(new LoadTesting.Asset("data", data,
+                        FeatureFormat.GEOJSON.mediaType()))))));
+        // one byte damaged after promotion, same size: the parser stops there, long before the end
+        Files.writeString(data, published.replace("\"id\": \"a\",", "\"id\": \"a\";"));
+        PgIdentifier schema = schema();
+
+        BadInputException e = assertThrows(BadInputException.class,
+                () -> LoadTesting.loader(ds, 1).load(schema, catalog, LoadListener.NONE));
+        assertEquals("checksum-mismatch", e.rule(), e.getMessage());
+        assertTrue(e.getMessage().contains("reading it had already failed: " + data.toUri() + " at line 2, column "),
+                e.getMessage());
+        assertTrue(e.getMessage().contains(": malformed-json: "), e.getMessage());
+        assertEquals("malformed-json", ((BadInputException) e.getSuppressed()[0]).rule());
     }
 
     @Test

@@ -34,6 +34,7 @@ import org.kfm.projection.settings.Settings;
 import org.kfm.projection.db.PgIdentifier;
 import org.kfm.projection.error.ErrorCode;
 import org.kfm.projection.error.KfmException;
+import org.kfm.projection.feature.UnclosedRingPolicy;
 import org.kfm.projection.load.GeometryDigests;
 import org.kfm.projection.ops.Trigger;
 import org.kfm.projection.run.CoreWiring;
@@ -75,6 +76,8 @@ public final class RebuildFixture implements AutoCloseable {
         RebuildSettings rebuild = RebuildSettings.defaults(b.parallelism).withParity(new RebuildSettings.ParitySettings(
                 b.invalidGeometry, b.liveDigest, ParityPolicy.DEFAULT_BBOX_TOLERANCE,
                 ParityPolicy.DEFAULT_MIN_SHRINK_FRACTION, RebuildSettings.LiveBaselineMode.RECORDED));
+        rebuild = new RebuildSettings(rebuild.parallelism(), rebuild.copyStreams(), rebuild.parity(),
+                rebuild.writeReceiptsToStore(), b.unclosedRings);
         this.services = CoreWiring.services(pool, settings, rebuild, SwapOptions.defaults(),
                 ArtifactStores.create(StoreSettings.defaults()), json, Clock.systemUTC());
     }
@@ -91,6 +94,7 @@ public final class RebuildFixture implements AutoCloseable {
         private InvalidGeometryPolicy invalidGeometry = InvalidGeometryPolicy.REPORT;
         private DigestChangePolicy liveDigest = DigestChangePolicy.FAIL;
         private String readerRole;
+        private UnclosedRingPolicy unclosedRings = UnclosedRingPolicy.REJECT;
 
         private Builder(TestDatabase db, String projection) {
             this.db = db;
@@ -109,6 +113,11 @@ public final class RebuildFixture implements AutoCloseable {
 
         public Builder liveDigest(DigestChangePolicy p) {
             this.liveDigest = p;
+            return this;
+        }
+
+        public Builder unclosedRings(UnclosedRingPolicy p) {
+            this.unclosedRings = p;
             return this;
         }
 

@@ -68,7 +68,7 @@ class ReportRenderingTest {
         assertEquals(List.of("added", "changed", "removed", "unchangedCount", "extent"), names(root.get("changes")));
         assertEquals(List.of("datasetVersionId", "status", "change", "declaredCount", "featuresRead", "rows",
                 "loadDigest", "sqlDigest", "preRepairDigest", "liveDigest", "sridMismatches", "invalidCount",
-                "emptyCount", "repairedCount", "extent", "geometryIssues", "repairs"),
+                "emptyCount", "repairedCount", "extent", "geometryIssues", "repairs", "closedRingCount", "closedRings"),
                 names(root.get("datasetVersions").get(0)));
         assertEquals(List.of("featureId", "problem", "reason"),
                 names(root.get("datasetVersions").get(0).get("geometryIssues").get(0)));
