@@ -15,9 +15,10 @@ import javax.sql.DataSource;
 import org.postgresql.ds.PGSimpleDataSource;
 
 /**
- * A fresh, real PostgreSQL + PostGIS database per test class, on the server named by
- * {@code KFM_TEST_JDBC_URL} (set by {@code bin/test}); when unset, {@code bin/local-postgis start}
- * provides one, so {@code mvn verify} also works on its own. Dropped on {@link #close()}.
+ * A fresh, real PostgreSQL + PostGIS database per test class, dropped on {@link #close()}. The server,
+ * in order: {@code KFM_TEST_JDBC_URL} when set; else this JVM's {@link TestPostgis} container when
+ * {@code bin/test} names its image ({@code KFM_TEST_POSTGIS_IMAGE}, set when a Docker engine answers);
+ * else {@code bin/local-postgis start}, so {@code mvn verify} also works on its own.
  */
 public final class TestDatabase implements AutoCloseable {
     private static final Object START_LOCK = new Object();
@@ -99,7 +100,12 @@ public final class TestDatabase implements AutoCloseable {
         synchronized (START_LOCK) {
             if (serverUrl == null) {
                 String env = System.getenv("KFM_TEST_JDBC_URL");
-                serverUrl = env != null && !env.isBlank() ? env : startLocalCluster();
+                if (env != null && !env.isBlank()) {
+                    serverUrl = env;
+                } else {
+                    serverUrl = TestPostgis.configuredImage().map(i -> TestPostgis.shared(i).adminUrl())
+                            .orElseGet(TestDatabase::startLocalCluster);
+                }
             }
             return serverUrl;
         }
