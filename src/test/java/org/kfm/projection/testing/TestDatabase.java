@@ -24,24 +24,30 @@ public final class TestDatabase implements AutoCloseable {
     private static final Object START_LOCK = new Object();
     private static volatile String serverUrl;
 
+    private final String server;
     private final String name;
     private final String url;
 
-    private TestDatabase(String name, String url) {
+    private TestDatabase(String server, String name, String url) {
+        this.server = server;
         this.name = name;
         this.url = url;
     }
 
     /** Creates an empty database with PostGIS installed in {@code public}. */
     public static TestDatabase create() {
-        String server = serverUrl();
+        return createOn(serverUrl());
+    }
+
+    /** The same on a given server (admin JDBC URL), e.g. {@link TestPostgis#adminUrl()}. */
+    public static TestDatabase createOn(String server) {
         String name = "kfm_t_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
         try (Connection c = DriverManager.getConnection(server); Statement s = c.createStatement()) {
             s.execute("CREATE DATABASE " + name + " TEMPLATE template0 ENCODING 'UTF8'");
         } catch (SQLException e) {
             throw new IllegalStateException("cannot create test database on " + server + ": " + e.getMessage(), e);
         }
-        TestDatabase db = new TestDatabase(name, withDatabase(server, name));
+        TestDatabase db = new TestDatabase(server, name, withDatabase(server, name));
         db.execute("CREATE EXTENSION postgis");
         return db;
     }
@@ -84,7 +90,7 @@ public final class TestDatabase implements AutoCloseable {
 
     @Override
     public void close() {
-        try (Connection c = DriverManager.getConnection(serverUrl()); Statement s = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection(server); Statement s = c.createStatement()) {
             s.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
         } catch (SQLException e) {
             throw new IllegalStateException("cannot drop test database " + name + ": " + e.getMessage(), e);

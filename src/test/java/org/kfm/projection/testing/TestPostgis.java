@@ -90,7 +90,7 @@ public final class TestPostgis {
     }
 
     /** Never pull: a local tag cannot be pulled, and a public one must not be (no test pulls). */
-    static ImagePullPolicy neverPull(String image) {
+    public static ImagePullPolicy neverPull(String image) {
         return name -> {
             if (!DockerClientFactory.instance().client().listImagesCmd().withImageNameFilter(image).exec().isEmpty()) {
                 return false;
