@@ -37,7 +37,9 @@ final class ImageUnderTest {
 
     /** Skips the calling test when no engine answers; otherwise the tag of the built image. */
     static String image() {
-        assumeTrue(TestPostgis.engineAnswers(), "no Docker engine answers: the container tests run where one does; "
+        // The documented commands need the docker CLI as well as an engine Testcontainers reaches.
+        assumeTrue(Kustomize.onPath("docker").isPresent() && TestPostgis.engineAnswers(), "no Docker engine answers "
+                + "(docker on the PATH and an engine Testcontainers reaches): the container tests run where one does; "
                 + "bin/test starts one when run as root with apt (README, \"Tests\"). This is the bin/local-postgis path");
         assumeTrue(Files.isRegularFile(Manifests.REPO.resolve("target/quarkus-app/quarkus-run.jar")), "no "
                 + "target/quarkus-app yet: the container tests run in mvn verify's integration-test phase, after package");
