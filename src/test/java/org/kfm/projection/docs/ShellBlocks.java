@@ -14,14 +14,15 @@ import java.util.regex.Pattern;
  *   <li>a fenced block whose info string is {@code bash} is run; every other fence ({@code sh},
  *       {@code text}, {@code sql}, {@code json}, none) is shown only;</li>
  *   <li>a {@code bash} block with a {@code # Needs ...} comment on any of its lines ("# Needs a
- *       cluster", "# Needs Docker", "# Needs S3") is shown only, as in {@code docs/deployment.md};</li>
+ *       cluster", "# Needs Docker", "# Needs S3") is shown only, as in {@code docs/deployment.md}; so is one
+ *       marked "# Run by the container tests" (the k8s container tests run it where an engine answers);</li>
  *   <li>a command line ending in {@code # exits N} (N a number, any words may follow) must exit
  *       with exactly N; every other command must succeed ({@code set -euo pipefail}).</li>
  * </ul>
  */
 final class ShellBlocks {
     private static final Pattern FENCE = Pattern.compile("^( {0,3})(`{3,})\\s*([^`\\s]*).*$");
-    private static final Pattern NEEDS = Pattern.compile("(?i)(^|\\s)#\\s*needs\\b");
+    private static final Pattern NEEDS = Pattern.compile("(?i)(^|\\s)#\\s*(needs|run by the container tests)\\b");
     private static final Pattern EXITS = Pattern.compile("^(?<cmd>.*?\\S)\\s+#\\s*exits\\s+(?<code>\\d{1,3})\\b.*$");
 
     /** One fenced block: the line of its opening fence (1-based), its language and its lines. */

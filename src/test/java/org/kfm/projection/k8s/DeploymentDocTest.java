@@ -33,7 +33,14 @@ class DeploymentDocTest {
     private final String doc = read();
 
     /** A shell command of a ```bash block, continuation lines joined. */
-    record Command(int line, String text, boolean marked) {
+    /**
+     * A command of the page; {@code marked}: not run here (needs a cluster or Docker, or is run by the
+     * container tests, {@code runByContainerTests}, where an engine answers).
+     */
+    record Command(int line, String text, boolean marked, boolean runByContainerTests) {
+        Command(int line, String text, boolean marked) {
+            this(line, text, marked, false);
+        }
     }
 
     @Test
@@ -53,7 +60,7 @@ class DeploymentDocTest {
             }
         }
         assertEquals(List.of(), unmarked, "docs/deployment.md: commands neither runnable here (kubectl kustomize, "
-                + "kubectl set image --local) nor marked '# Needs a cluster' / '# Needs Docker'");
+                + "kubectl set image --local) nor marked '# Needs a cluster' / '# Needs Docker' / '# Run by the container tests'");
         assertTrue(Kustomize.onPath("kubectl").isPresent(), "the commands of docs/deployment.md need kubectl: run "
                 + "bin/test (installs Debian's kubernetes-client as root) or: sudo apt-get install -y kubernetes-client");
 
@@ -156,6 +163,7 @@ class DeploymentDocTest {
         boolean inFence = false;
         boolean inBash = false;
         boolean blockMarked = false;
+        boolean blockRunBy = false;
         boolean first = false;
         StringBuilder current = null;
         int start = 0;
@@ -165,6 +173,7 @@ class DeploymentDocTest {
                 inFence = !inFence;
                 inBash = inFence && line.substring(3).strip().matches("bash|sh");
                 blockMarked = false;
+                blockRunBy = false;
                 first = true;
                 continue;
             }
@@ -173,7 +182,8 @@ class DeploymentDocTest {
             }
             String t = line.strip();
             if (first && !t.isEmpty()) {
-                blockMarked = t.startsWith("#") && MARK.matcher(t).find();
+                blockRunBy = t.startsWith("#") && ImageUnderTest.MARK.matcher(t).find();
+                blockMarked = blockRunBy || t.startsWith("#") && MARK.matcher(t).find();
                 first = false;
             }
             if (current == null && (t.isEmpty() || t.startsWith("#"))) {
@@ -189,7 +199,8 @@ class DeploymentDocTest {
                 String text = current.toString();
                 boolean marked = blockMarked || MARK.matcher(text).find();
                 int comment = text.indexOf(" #");
-                out.add(new Command(start, comment >= 0 ? text.substring(0, comment).strip() : text, marked));
+                out.add(new Command(start, comment >= 0 ? text.substring(0, comment).strip() : text, marked,
+                        blockRunBy));
                 current = null;
             }
         }

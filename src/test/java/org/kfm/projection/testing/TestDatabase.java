@@ -15,32 +15,39 @@ import javax.sql.DataSource;
 import org.postgresql.ds.PGSimpleDataSource;
 
 /**
- * A fresh, real PostgreSQL + PostGIS database per test class, on the server named by
- * {@code KFM_TEST_JDBC_URL} (set by {@code bin/test}); when unset, {@code bin/local-postgis start}
- * provides one, so {@code mvn verify} also works on its own. Dropped on {@link #close()}.
+ * A fresh, real PostgreSQL + PostGIS database per test class, dropped on {@link #close()}. The server,
+ * in order: {@code KFM_TEST_JDBC_URL} when set; else this JVM's {@link TestPostgis} container when
+ * {@code bin/test} names its image ({@code KFM_TEST_POSTGIS_IMAGE}, set when a Docker engine answers);
+ * else {@code bin/local-postgis start}, so {@code mvn verify} also works on its own.
  */
 public final class TestDatabase implements AutoCloseable {
     private static final Object START_LOCK = new Object();
     private static volatile String serverUrl;
 
+    private final String server;
     private final String name;
     private final String url;
 
-    private TestDatabase(String name, String url) {
+    private TestDatabase(String server, String name, String url) {
+        this.server = server;
         this.name = name;
         this.url = url;
     }
 
     /** Creates an empty database with PostGIS installed in {@code public}. */
     public static TestDatabase create() {
-        String server = serverUrl();
+        return createOn(serverUrl());
+    }
+
+    /** The same on a given server (admin JDBC URL), e.g. {@link TestPostgis#adminUrl()}. */
+    public static TestDatabase createOn(String server) {
         String name = "kfm_t_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
         try (Connection c = DriverManager.getConnection(server); Statement s = c.createStatement()) {
             s.execute("CREATE DATABASE " + name + " TEMPLATE template0 ENCODING 'UTF8'");
         } catch (SQLException e) {
             throw new IllegalStateException("cannot create test database on " + server + ": " + e.getMessage(), e);
         }
-        TestDatabase db = new TestDatabase(name, withDatabase(server, name));
+        TestDatabase db = new TestDatabase(server, name, withDatabase(server, name));
         db.execute("CREATE EXTENSION postgis");
         return db;
     }
@@ -83,7 +90,7 @@ public final class TestDatabase implements AutoCloseable {
 
     @Override
     public void close() {
-        try (Connection c = DriverManager.getConnection(serverUrl()); Statement s = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection(server); Statement s = c.createStatement()) {
             s.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
         } catch (SQLException e) {
             throw new IllegalStateException("cannot drop test database " + name + ": " + e.getMessage(), e);
@@ -99,7 +106,12 @@ public final class TestDatabase implements AutoCloseable {
         synchronized (START_LOCK) {
             if (serverUrl == null) {
                 String env = System.getenv("KFM_TEST_JDBC_URL");
-                serverUrl = env != null && !env.isBlank() ? env : startLocalCluster();
+                if (env != null && !env.isBlank()) {
+                    serverUrl = env;
+                } else {
+                    serverUrl = TestPostgis.configuredImage().map(i -> TestPostgis.shared(i).adminUrl())
+                            .orElseGet(TestDatabase::startLocalCluster);
+                }
             }
             return serverUrl;
         }
