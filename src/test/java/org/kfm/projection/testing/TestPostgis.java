@@ -77,6 +77,9 @@ public final class TestPostgis {
         PostgreSQLContainer c = new PostgreSQLContainer(DockerImageName.parse(image).asCompatibleSubstituteFor("postgres"))
                 .withImagePullPolicy(neverPull(image))
                 .withDatabaseName(DATABASE).withUsername(USER).withPassword(PASSWORD)
+                // Tests connect as roles they create without passwords (TestRole), as bin/local-postgis
+                // allows on loopback: a throw-away server reachable only from this machine's bridge.
+                .withEnv("POSTGRES_HOST_AUTH_METHOD", "trust")
                 .withLabels(ContainerLabels.of("postgis"))
                 .withNetwork(network).withNetworkAliases(NETWORK_ALIAS)
                 // The settings of bin/local-postgis: a throw-away test server.
