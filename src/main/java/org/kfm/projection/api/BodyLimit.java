@@ -19,6 +19,7 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.kfm.projection.error.Shown;
+import jakarta.enterprise.inject.Instance;
 import org.kfm.projection.service.AuditTrail;
 
 /**
@@ -47,12 +48,14 @@ public class BodyLimit {
             Pattern.compile("/api/v1/projection/validate/?"), "projection.validate");
 
     private final long limit;
-    private final AuditTrail audit;
+    // resolved on the first refusal, not when the router is built: a CLI command builds the router
+    // too (with HTTP off), and must not need a database for it
+    private final Instance<AuditTrail> audit;
     private final JWTParser tokens;
     private final ObjectMapper json;
 
     @Inject
-    public BodyLimit(@ConfigProperty(name = "quarkus.http.limits.max-body-size") MemorySize limit, AuditTrail audit,
+    public BodyLimit(@ConfigProperty(name = "quarkus.http.limits.max-body-size") MemorySize limit, Instance<AuditTrail> audit,
             JWTParser tokens, ObjectMapper json) {
         this.limit = limit.asLongValue();
         this.audit = audit;
@@ -92,7 +95,7 @@ public class BodyLimit {
     }
 
     private void audit(String method, String path, String authorization, long declared, String outcome) {
-        action(method, path).ifPresent(action -> audit.record(principal(authorization), action,
+        action(method, path).ifPresent(action -> audit.get().record(principal(authorization), action,
                 argumentsOf(path, declared), outcome, null));
     }
 

@@ -69,7 +69,7 @@ class KilledRebuildLeavesLiveServedAndIsCleanedUpIT {
             runId = UUID.fromString(fx.one("SELECT run_id FROM kfm_ops.rebuild_run WHERE state = 'LOADING'"));
             KfmException refused = fx.rebuildFails(RebuildFixture.forced(small));
             assertEquals(ErrorCode.LOCK_HELD, refused.code(), refused.getMessage());
-            assertTrue(refused.getMessage().contains("application 'kfm-projection'"), refused.getMessage());
+            assertTrue(refused.getMessage().contains("application 'kfm-projection run "), refused.getMessage());
             assertTrue(child.process().isAlive(), "the load ended before the kill:\n" + child.stderrText());
         } finally {
             child.process().destroyForcibly();

@@ -86,7 +86,7 @@ class DatabaseBootstrapIT {
             assertEquals(version, again);
             assertEquals(version, fresh.queryOne("SELECT extversion FROM pg_extension WHERE extname = 'postgis' "
                     + "AND extnamespace = 'public'::regnamespace"));
-            assertEquals("0001,0002,0004", Migrations.historyVersions(fresh, "kfm_ops"), "kfm_ops has its own history");
+            assertEquals("0001,0002,0004,0005", Migrations.historyVersions(fresh, "kfm_ops"), "kfm_ops has its own history");
             assertEquals("audit_event,flyway_schema_history,generation,rebuild_event,rebuild_run,webhook_delivery",
                     fresh.queryOne("SELECT string_agg(tablename, ',' ORDER BY tablename) FROM pg_tables "
                             + "WHERE schemaname = 'kfm_ops'"));
@@ -112,7 +112,7 @@ class DatabaseBootstrapIT {
                     assertEquals(withPostgis.queryOne("SELECT extversion FROM pg_extension WHERE extname = 'postgis'"),
                             r.get());
                 }
-                assertEquals("0001,0002,0004", Migrations.historyVersions(withPostgis, ops.name()));
+                assertEquals("0001,0002,0004,0005", Migrations.historyVersions(withPostgis, ops.name()));
             }
         } finally {
             pool.shutdownNow();
