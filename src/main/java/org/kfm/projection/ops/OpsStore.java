@@ -10,6 +10,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,6 +29,9 @@ import org.kfm.projection.error.Shown;
  * transition up to the crash visible.
  */
 public final class OpsStore {
+    /** How long a run may sit in REQUESTED (row written, lock not yet tried) before it counts as dead. */
+    static final Duration REQUESTED_GRACE = Duration.ofMinutes(2);
+
     private final DataSource dataSource;
     private final SqlResources sql;
     private final ObjectMapper json;
@@ -191,18 +195,23 @@ public final class OpsStore {
      * Marks runs of this projection that were left open by a process that no longer holds the
      * rebuild lock: open rebuild, rollback and prune runs. Call only while holding that lock, so no
      * live run of those kinds can be marked. Migrate, smoke and validate runs never take the lock, so
-     * whether an open one is alive cannot be told from it: they are left open.
+     * whether an open one is alive cannot be told from it: they are left open. A run still in
+     * {@code REQUESTED} has written its row but not yet tried the lock, so it is only marked once it
+     * is older than {@link #REQUESTED_GRACE}: a second rebuild being refused at that moment is not
+     * taken for dead.
      *
      * @return the ids marked {@code ABANDONED}
      */
     public List<UUID> markAbandoned(String projection, UUID currentRun, String reason) {
         List<UUID> ids = new ArrayList<>();
+        Instant now = now();
         try (Connection c = dataSource.getConnection();
                 PreparedStatement ps = c.prepareStatement(sql.get("mark_abandoned"))) {
-            ps.setTimestamp(1, ts(now()));
+            ps.setTimestamp(1, ts(now));
             ps.setString(2, reason);
             ps.setString(3, projection);
             ps.setObject(4, currentRun);
+            ps.setTimestamp(5, ts(now.minus(REQUESTED_GRACE)));
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     ids.add(rs.getObject(1, UUID.class));

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -66,6 +67,29 @@ class RebuildMarksOnlyDeadLockHoldersAbandonedIT {
         assertEquals("REQUESTED", validate.get("state").asText(), validate.toString());
         assertTrue(validate.get("outcome").isNull(), validate.toString());
         assertEquals(0, fx.events(runningMigrate).stream().filter(e -> e.startsWith("ABANDONED")).count());
+    }
+
+    /**
+     * A rebuild's row is written in REQUESTED before it tries the lock, so that a refusal is
+     * recorded; at that moment it is alive though it holds no lock. (CI once saw a refused second
+     * rebuild marked ABANDONED by the first.) Only a REQUESTED run older than the grace is dead.
+     */
+    @Test
+    void aJustRequestedRunIsLeftToTryTheLockAndAnOldOneIsAbandoned(@TempDir Path own) {
+        Path catalog = TestCatalogs.copySample(own);
+        fx.rebuild(RebuildFixture.forced(catalog));
+        OpsStore ops = fx.services().ops();
+        UUID justRequested = open(ops, RunKind.REBUILD, "REQUESTED");
+        UUID longRequested = ops.startRun(UUID.randomUUID(), RunKind.REBUILD, "it_abandon", RebuildFixture.TRIGGER,
+                null, ops.now().minus(Duration.ofMinutes(10)));
+
+        RebuildResult r = fx.rebuild(RebuildFixture.forced(catalog));
+
+        assertEquals(RunOutcome.SUCCEEDED, r.outcome(), r.summary());
+        JsonNode fresh = fx.run(justRequested);
+        assertEquals("REQUESTED", fresh.get("state").asText(), fresh.toString());
+        assertTrue(fresh.get("finished_at").isNull(), fresh.toString());
+        assertEquals("ABANDONED", fx.run(longRequested).get("outcome").asText());
     }
 
     private static UUID open(OpsStore ops, RunKind kind, String state) {
