@@ -29,7 +29,7 @@ import org.kfm.projection.settings.Settings;
 import org.kfm.projection.error.ErrorCode;
 import org.kfm.projection.error.KfmException;
 import org.kfm.projection.error.Shown;
-import org.kfm.projection.ops.Trigger;
+import org.kfm.projection.history.Trigger;
 import org.kfm.projection.run.LockHeldException;
 import org.kfm.projection.run.ProjectionOperations;
 import org.kfm.projection.run.RunObserver;

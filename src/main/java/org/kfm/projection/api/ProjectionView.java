@@ -4,7 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
-import org.kfm.projection.ops.Generation;
+import org.kfm.projection.history.Generation;
 import org.kfm.projection.run.ProjectionStatus;
 
 /** The projection: its live and previous generation, and whether a run holds the rebuild lock. */

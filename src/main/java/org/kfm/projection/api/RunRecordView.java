@@ -5,8 +5,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import org.kfm.projection.ops.RunEvent;
-import org.kfm.projection.ops.RunSummary;
+import org.kfm.projection.history.RunEvent;
+import org.kfm.projection.history.RunSummary;
 
 /**
  * A run of any kind (rebuild, rollback, prune, validate, migrate, smoke) as {@code /api/v1/runs}

@@ -5,9 +5,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import org.kfm.projection.ops.RunEvent;
-import org.kfm.projection.ops.RunSummary;
-import org.kfm.projection.ops.WebhookDelivery;
+import org.kfm.projection.history.RunEvent;
+import org.kfm.projection.history.RunSummary;
+import org.kfm.projection.history.WebhookDelivery;
 import org.kfm.projection.run.Phase;
 
 /**

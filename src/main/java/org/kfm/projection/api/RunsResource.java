@@ -21,8 +21,8 @@ import org.kfm.projection.settings.Settings;
 import org.kfm.projection.error.ErrorCode;
 import org.kfm.projection.error.KfmException;
 import org.kfm.projection.ops.OpsStore;
-import org.kfm.projection.ops.RunKind;
-import org.kfm.projection.ops.RunOutcome;
+import org.kfm.projection.history.RunKind;
+import org.kfm.projection.history.RunOutcome;
 
 /**
  * Runs of every kind, read-only: rebuilds, and the rollbacks, prunes, validations, migrations and

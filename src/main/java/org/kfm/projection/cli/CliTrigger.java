@@ -1,7 +1,7 @@
 package org.kfm.projection.cli;
 
 import org.kfm.projection.settings.Settings;
-import org.kfm.projection.ops.Trigger;
+import org.kfm.projection.history.Trigger;
 
 /** Who a CLI run is recorded as: kfm.triggered-by (a CronJob sets it), else user@host. */
 public final class CliTrigger {

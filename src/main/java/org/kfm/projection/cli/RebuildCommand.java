@@ -11,7 +11,7 @@ import java.util.OptionalDouble;
 import java.util.concurrent.Callable;
 import org.kfm.projection.settings.Settings;
 import org.kfm.projection.error.UsageException;
-import org.kfm.projection.ops.WebhookDelivery;
+import org.kfm.projection.history.WebhookDelivery;
 import org.kfm.projection.run.RebuildOrchestrator;
 import org.kfm.projection.run.RebuildRequest;
 import org.kfm.projection.run.RebuildResult;

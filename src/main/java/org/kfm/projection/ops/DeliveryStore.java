@@ -15,6 +15,8 @@ import org.kfm.projection.db.PgIdentifier;
 import org.kfm.projection.db.SqlResources;
 import org.kfm.projection.error.ErrorCode;
 import org.kfm.projection.error.KfmException;
+import org.kfm.projection.history.DeliveryOutcome;
+import org.kfm.projection.history.WebhookDelivery;
 
 /**
  * The webhook deliveries of swaps in {@code kfm_ops.webhook_delivery}: written when a delivery is

@@ -18,6 +18,7 @@ import org.kfm.projection.db.PgIdentifier;
 import org.kfm.projection.db.SqlResources;
 import org.kfm.projection.error.ErrorCode;
 import org.kfm.projection.error.KfmException;
+import org.kfm.projection.history.Generation;
 
 /**
  * The generation ledger in the ops schema. Reads use their own connections; the writes that

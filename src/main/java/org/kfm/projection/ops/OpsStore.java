@@ -22,6 +22,12 @@ import org.kfm.projection.db.SqlResources;
 import org.kfm.projection.error.ErrorCode;
 import org.kfm.projection.error.KfmException;
 import org.kfm.projection.error.Shown;
+import org.kfm.projection.history.AuditEntry;
+import org.kfm.projection.history.RunEvent;
+import org.kfm.projection.history.RunKind;
+import org.kfm.projection.history.RunOutcome;
+import org.kfm.projection.history.RunSummary;
+import org.kfm.projection.history.Trigger;
 
 /**
  * The orchestrator's records in the ops schema: runs, their state transitions as they happen, and

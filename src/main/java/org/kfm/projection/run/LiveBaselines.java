@@ -4,7 +4,7 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import org.kfm.projection.settings.RebuildSettings;
 import org.kfm.projection.db.PgIdentifier;
-import org.kfm.projection.ops.Generation;
+import org.kfm.projection.history.Generation;
 import org.kfm.projection.ops.GenerationStore;
 import org.kfm.projection.swap.SchemaSwapper;
 import org.kfm.projection.validate.LiveBaseline;

@@ -16,8 +16,8 @@ import org.kfm.projection.migrate.PrivilegeCheck;
 import org.kfm.projection.migrate.SchemaMigrator;
 import org.kfm.projection.migrate.SmokeReport;
 import org.kfm.projection.ops.OpsStore;
-import org.kfm.projection.ops.RunKind;
-import org.kfm.projection.ops.Trigger;
+import org.kfm.projection.history.RunKind;
+import org.kfm.projection.history.Trigger;
 
 /**
  * Migration runs outside a rebuild ({@code migrate}, {@code smoke}): bootstrap the database, check

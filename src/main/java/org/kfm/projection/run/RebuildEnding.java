@@ -8,7 +8,7 @@ import org.kfm.projection.artifact.ArtifactStores;
 import org.kfm.projection.error.KfmException;
 import org.kfm.projection.load.LoadCancelledException;
 import org.kfm.projection.ops.OpsStore;
-import org.kfm.projection.ops.RunOutcome;
+import org.kfm.projection.history.RunOutcome;
 import org.kfm.projection.swap.SwapOutcomeUnknownException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

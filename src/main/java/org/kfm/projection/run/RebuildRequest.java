@@ -3,7 +3,7 @@ package org.kfm.projection.run;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import org.kfm.projection.catalog.LocationPolicy;
-import org.kfm.projection.ops.Trigger;
+import org.kfm.projection.history.Trigger;
 
 /**
  * What a caller asks of one rebuild.

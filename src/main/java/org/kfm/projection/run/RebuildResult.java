@@ -2,7 +2,7 @@ package org.kfm.projection.run;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.UUID;
-import org.kfm.projection.ops.RunOutcome;
+import org.kfm.projection.history.RunOutcome;
 
 /**
  * How a rebuild ended (failures are thrown as {@link org.kfm.projection.error.KfmException}, with

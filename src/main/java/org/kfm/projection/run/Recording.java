@@ -3,8 +3,8 @@ package org.kfm.projection.run;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.util.UUID;
-import org.kfm.projection.ops.RunKind;
-import org.kfm.projection.ops.Trigger;
+import org.kfm.projection.history.RunKind;
+import org.kfm.projection.history.Trigger;
 
 /** A run the recorder has started and not yet ended: its identity, and the last state it entered. */
 final class Recording {

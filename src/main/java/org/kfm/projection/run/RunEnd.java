@@ -3,7 +3,7 @@ package org.kfm.projection.run;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Objects;
 import org.kfm.projection.error.KfmException;
-import org.kfm.projection.ops.RunOutcome;
+import org.kfm.projection.history.RunOutcome;
 
 /**
  * How one run ended, as values: the outcome, one human line, the error as reported (null when it

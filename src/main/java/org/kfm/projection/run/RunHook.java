@@ -1,7 +1,7 @@
 package org.kfm.projection.run;
 
 import java.util.UUID;
-import org.kfm.projection.ops.RunKind;
+import org.kfm.projection.history.RunKind;
 
 /**
  * Told of every state a recorded run enters, after it is recorded. Whatever it throws fails the run

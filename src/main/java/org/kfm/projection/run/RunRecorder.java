@@ -12,9 +12,9 @@ import java.util.UUID;
 import org.kfm.projection.error.ErrorCode;
 import org.kfm.projection.error.KfmException;
 import org.kfm.projection.ops.OpsStore;
-import org.kfm.projection.ops.RunKind;
-import org.kfm.projection.ops.RunOutcome;
-import org.kfm.projection.ops.Trigger;
+import org.kfm.projection.history.RunKind;
+import org.kfm.projection.history.RunOutcome;
+import org.kfm.projection.history.Trigger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

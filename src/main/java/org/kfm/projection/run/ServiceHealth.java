@@ -7,7 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import org.kfm.projection.migrate.DatabaseBootstrap;
-import org.kfm.projection.ops.Generation;
+import org.kfm.projection.history.Generation;
 
 /**
  * What the service's health checks ask, in two separate questions. Readiness: can this instance

@@ -2,7 +2,7 @@ package org.kfm.projection.run;
 
 import java.util.List;
 import java.util.UUID;
-import org.kfm.projection.ops.WebhookDelivery;
+import org.kfm.projection.history.WebhookDelivery;
 
 /**
  * Told about every committed swap (webhooks), after the run has ended and released the rebuild

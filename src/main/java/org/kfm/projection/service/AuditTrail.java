@@ -14,7 +14,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.kfm.projection.error.KfmException;
 import org.kfm.projection.error.Shown;
-import org.kfm.projection.ops.AuditEntry;
+import org.kfm.projection.history.AuditEntry;
 import org.kfm.projection.ops.OpsStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

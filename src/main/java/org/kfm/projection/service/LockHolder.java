@@ -7,8 +7,8 @@ import java.util.Set;
 import java.util.UUID;
 import org.kfm.projection.settings.Settings;
 import org.kfm.projection.ops.OpsStore;
-import org.kfm.projection.ops.RunKind;
-import org.kfm.projection.ops.RunSummary;
+import org.kfm.projection.history.RunKind;
+import org.kfm.projection.history.RunSummary;
 
 /**
  * Which run holds the rebuild lock, as far as the ops schema tells: the newest open run of a kind

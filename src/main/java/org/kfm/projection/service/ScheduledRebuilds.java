@@ -9,7 +9,7 @@ import javax.sql.DataSource;
 import org.kfm.projection.settings.Settings;
 import org.kfm.projection.error.ErrorCode;
 import org.kfm.projection.error.KfmException;
-import org.kfm.projection.ops.Trigger;
+import org.kfm.projection.history.Trigger;
 import org.kfm.projection.run.RebuildLock;
 import org.kfm.projection.run.RebuildRequest;
 import org.kfm.projection.run.RebuildServices;

@@ -12,11 +12,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import org.kfm.projection.settings.Settings;
-import org.kfm.projection.ops.Generation;
+import org.kfm.projection.history.Generation;
 import org.kfm.projection.ops.GenerationStore;
 import org.kfm.projection.ops.OpsStore;
-import org.kfm.projection.ops.RunOutcome;
-import org.kfm.projection.ops.RunSummary;
+import org.kfm.projection.history.RunOutcome;
+import org.kfm.projection.history.RunSummary;
 import org.kfm.projection.run.Phase;
 
 /**

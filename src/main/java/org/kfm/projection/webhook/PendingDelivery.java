@@ -6,7 +6,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.kfm.projection.ops.WebhookDelivery;
+import org.kfm.projection.history.WebhookDelivery;
 
 /**
  * One delivery between being queued and being recorded as ended: what is known of it so far (for

@@ -14,7 +14,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import org.kfm.projection.ops.DeliveryOutcome;
+import org.kfm.projection.history.DeliveryOutcome;
 
 /**
  * One delivery: POSTs the payload to one URL, each call bounded by the timeout (enforced here too,

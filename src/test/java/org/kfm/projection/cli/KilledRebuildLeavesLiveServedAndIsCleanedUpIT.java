@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.kfm.projection.error.ErrorCode;
 import org.kfm.projection.error.KfmException;
-import org.kfm.projection.ops.RunOutcome;
+import org.kfm.projection.history.RunOutcome;
 import org.kfm.projection.run.RebuildLock;
 import org.kfm.projection.run.RebuildResult;
 import org.kfm.projection.testing.KfmProcess;

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.kfm.projection.db.PgIdentifier;
 import org.kfm.projection.error.ErrorCode;
 import org.kfm.projection.error.KfmException;
-import org.kfm.projection.ops.RunOutcome;
+import org.kfm.projection.history.RunOutcome;
 import org.kfm.projection.swap.PruneResult;
 import org.kfm.projection.swap.SwapResult;
 import org.kfm.projection.testing.NotifyListener;

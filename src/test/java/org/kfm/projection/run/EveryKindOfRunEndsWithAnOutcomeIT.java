@@ -18,7 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.kfm.projection.db.PgIdentifier;
 import org.kfm.projection.error.KfmException;
 import org.kfm.projection.migrate.Migrations;
-import org.kfm.projection.ops.RunKind;
+import org.kfm.projection.history.RunKind;
 import org.kfm.projection.testing.ReceiptSchema;
 import org.kfm.projection.testing.RebuildFixture;
 import org.kfm.projection.testing.TestCatalogs;

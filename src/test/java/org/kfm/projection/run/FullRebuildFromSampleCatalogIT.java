@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
-import org.kfm.projection.ops.RunOutcome;
+import org.kfm.projection.history.RunOutcome;
 import org.kfm.projection.testing.RebuildFixture;
 import org.kfm.projection.testing.TestCatalogs;
 import org.kfm.projection.testing.TestDatabase;

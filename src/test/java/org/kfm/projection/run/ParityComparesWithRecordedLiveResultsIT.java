@@ -15,7 +15,7 @@ import org.kfm.projection.artifact.StoreSettings;
 import org.kfm.projection.db.PgIdentifier;
 import org.kfm.projection.error.ErrorCode;
 import org.kfm.projection.error.KfmException;
-import org.kfm.projection.ops.RunOutcome;
+import org.kfm.projection.history.RunOutcome;
 import org.kfm.projection.bench.rebuild.BenchServices;
 import org.kfm.projection.settings.RebuildSettings;
 import org.kfm.projection.testing.TestDatabase;

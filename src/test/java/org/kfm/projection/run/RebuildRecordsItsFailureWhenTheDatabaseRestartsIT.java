@@ -26,7 +26,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.kfm.projection.error.KfmException;
-import org.kfm.projection.ops.RunSummary;
+import org.kfm.projection.history.RunSummary;
 import org.kfm.projection.testing.ReceiptSchema;
 import org.kfm.projection.testing.RebuildFixture;
 import org.kfm.projection.testing.TestCatalogs;

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.kfm.projection.db.PgIdentifier;
 import org.kfm.projection.error.KfmException;
 import org.kfm.projection.migrate.Migrations;
-import org.kfm.projection.ops.RunOutcome;
+import org.kfm.projection.history.RunOutcome;
 import org.kfm.projection.testing.ReceiptSchema;
 import org.kfm.projection.testing.RebuildFixture;
 import org.kfm.projection.testing.TestCatalogs;

@@ -36,7 +36,7 @@ import org.kfm.projection.error.ErrorCode;
 import org.kfm.projection.error.KfmException;
 import org.kfm.projection.feature.UnclosedRingPolicy;
 import org.kfm.projection.load.GeometryDigests;
-import org.kfm.projection.ops.Trigger;
+import org.kfm.projection.history.Trigger;
 import org.kfm.projection.run.CoreWiring;
 import org.kfm.projection.run.ProjectionOperations;
 import org.kfm.projection.run.RebuildOrchestrator;

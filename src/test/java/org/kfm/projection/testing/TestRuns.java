@@ -15,7 +15,7 @@ import org.kfm.projection.migrate.MigrationSource;
 import org.kfm.projection.migrate.PrivilegeCheck;
 import org.kfm.projection.migrate.SchemaMigrator;
 import org.kfm.projection.ops.OpsStore;
-import org.kfm.projection.ops.Trigger;
+import org.kfm.projection.history.Trigger;
 import org.kfm.projection.run.MigrationRuns;
 import org.kfm.projection.run.RunHook;
 

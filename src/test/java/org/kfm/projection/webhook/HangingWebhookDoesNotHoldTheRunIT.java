@@ -28,10 +28,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.kfm.projection.db.PgIdentifier;
-import org.kfm.projection.ops.DeliveryOutcome;
+import org.kfm.projection.history.DeliveryOutcome;
 import org.kfm.projection.ops.DeliveryStore;
-import org.kfm.projection.ops.RunOutcome;
-import org.kfm.projection.ops.WebhookDelivery;
+import org.kfm.projection.history.RunOutcome;
+import org.kfm.projection.history.WebhookDelivery;
 import org.kfm.projection.run.RebuildLock;
 import org.kfm.projection.run.RebuildOrchestrator;
 import org.kfm.projection.run.RebuildResult;
@@ -223,7 +223,7 @@ class HangingWebhookDoesNotHoldTheRunIT {
     private static final class TestRunsOf {
         static UUID start(RebuildFixture fx) {
             fx.services().bootstrap().run();
-            return fx.services().ops().startRun(org.kfm.projection.ops.RunKind.REBUILD, PROJECTION,
+            return fx.services().ops().startRun(org.kfm.projection.history.RunKind.REBUILD, PROJECTION,
                     RebuildFixture.TRIGGER, new ObjectMapper().createObjectNode());
         }
     }

@@ -30,7 +30,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.kfm.projection.ops.DeliveryOutcome;
+import org.kfm.projection.history.DeliveryOutcome;
 import org.kfm.projection.testing.TestDatabase;
 
 /**

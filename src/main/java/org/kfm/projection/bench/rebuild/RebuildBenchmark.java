@@ -28,7 +28,7 @@ import org.kfm.projection.error.KfmException;
 import org.kfm.projection.bench.synth.CoordinatePrecision;
 import org.kfm.projection.bench.synth.SyntheticCatalogWriter;
 import org.kfm.projection.bench.synth.SyntheticFormat;
-import org.kfm.projection.ops.Trigger;
+import org.kfm.projection.history.Trigger;
 import org.kfm.projection.run.RebuildOrchestrator;
 import org.kfm.projection.run.RebuildRequest;
 import org.kfm.projection.run.RebuildResult;

@@ -1,4 +1,4 @@
-package org.kfm.projection.ops;
+package org.kfm.projection.history;
 
 import java.util.Locale;
 import java.util.Optional;

@@ -1,4 +1,4 @@
-package org.kfm.projection.ops;
+package org.kfm.projection.history;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.UUID;

@@ -1,4 +1,4 @@
-package org.kfm.projection.ops;
+package org.kfm.projection.history;
 
 /**
  * Who or what started a run: the principal (an OS user@host, a JWT subject, a CronJob name) and the

@@ -1,4 +1,4 @@
-package org.kfm.projection.ops;
+package org.kfm.projection.history;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;

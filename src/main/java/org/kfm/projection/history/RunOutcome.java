@@ -1,4 +1,4 @@
-package org.kfm.projection.ops;
+package org.kfm.projection.history;
 
 /**
  * How a run ended. {@code REFUSED}: it never started its work because another run held the lock

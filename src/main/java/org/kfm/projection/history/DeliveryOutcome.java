@@ -1,4 +1,4 @@
-package org.kfm.projection.ops;
+package org.kfm.projection.history;
 
 /**
  * Where one webhook delivery stands. {@code PENDING} until it ends; a row left {@code PENDING} by
