@@ -120,27 +120,54 @@ class SwapLockTimeoutIT {
 
     @Test
     void hookBlockedByALockedOpsTableIsRetriedUntilTheLockGoes() throws Exception {
-        SwapSettings settings = liveAndShadow();
+        // Enough attempts that the release below always lands inside one, however loaded the machine.
+        SwapSettings settings = liveAndShadow().withRetries(8, Duration.ofMillis(50));
         String record = "INSERT INTO kfm_ops.generation_it VALUES ('" + settings.names().base() + "', 2)";
-        try (Connection locker = session("kfm-it-ops-locker")) {
+        try (Connection locker = session("kfm-it-ops-locker"); Connection watcher = db.connect()) {
             Generations.execute(locker, "LOCK TABLE kfm_ops.generation_it IN ACCESS EXCLUSIVE MODE");
-            CompletableFuture<Void> release = CompletableFuture.runAsync(() -> {
+            // Released once a second attempt is seen waiting for the table: the first has then timed out.
+            CompletableFuture<Integer> release = CompletableFuture.supplyAsync(() -> {
                 try {
+                    int seen = attemptsSeenWaiting(watcher, pid(locker), 2);
                     locker.commit();
-                } catch (SQLException e) {
+                    return seen;
+                } catch (SQLException | InterruptedException e) {
                     throw new IllegalStateException(e);
                 }
-            }, CompletableFuture.delayedExecutor(500, TimeUnit.MILLISECONDS));
+            });
 
             SwapResult r = new SchemaSwapper(db.dataSource(), settings).swap(2, null,
                     c -> Generations.execute(c, record));
 
-            release.get(5, TimeUnit.SECONDS);
+            assertTrue(release.get(30, TimeUnit.SECONDS) >= 2);
             assertTrue(r.attempts() >= 2, "first attempt timed out in the hook: " + r);
         }
         assertEquals("2", db.queryOne("SELECT n FROM kfm_ops.generation_it WHERE base = '" + settings.names().base()
                 + "'"));
         assertEquals("gen-2", Generations.marker(db, settings.names().live()));
+    }
+
+    /**
+     * Polls until {@code wanted} distinct transactions have been seen waiting for a lock that
+     * {@code holder} holds (each swap attempt is a transaction of its own).
+     */
+    private static int attemptsSeenWaiting(Connection watcher, int holder, int wanted)
+            throws SQLException, InterruptedException {
+        java.util.Set<String> attempts = new java.util.HashSet<>();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(25);
+        while (attempts.size() < wanted && System.nanoTime() < deadline) {
+            try (var ps = watcher.prepareStatement("SELECT pid || ':' || xact_start FROM pg_stat_activity"
+                    + " WHERE ? = ANY (pg_blocking_pids(pid))")) {
+                ps.setInt(1, holder);
+                try (var rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        attempts.add(rs.getString(1));
+                    }
+                }
+            }
+            Thread.sleep(10);
+        }
+        return attempts.size();
     }
 
     private static String queryOne(Connection c, String sql) throws SQLException {
