@@ -46,7 +46,8 @@ import org.kfm.projection.testing.TestDatabase;
 class DocsCommandsIT {
     /** Documents that have a test of their own and need tools this one does not provide (kubectl). */
     private static final Set<String> OWN_TEST = Set.of("docs/deployment.md");
-    private static final long TIMEOUT_SECONDS = 180;
+    /** A guard against a hung command, not a time limit: a runbook of ~30 JVM starts on a loaded 2-core machine. */
+    private static final long TIMEOUT_SECONDS = 600;
     private static final Pattern FAILED_AT = Pattern.compile("docs-test: exit (\\d+) at script line (\\d+)");
     private static final String JAVA_OPTS = "-Xmx512m -XX:TieredStopAtLevel=1 -XX:+UseSerialGC";
 
