@@ -11,13 +11,12 @@ import javax.sql.DataSource;
 import org.kfm.projection.artifact.ArtifactStores;
 import org.kfm.projection.error.UsageException;
 import org.kfm.projection.ops.DeliveryStore;
-import org.kfm.projection.ops.GenerationStore;
-import org.kfm.projection.ops.OpsStore;
 import org.kfm.projection.run.CoreWiring;
 import org.kfm.projection.run.MigrationRuns;
 import org.kfm.projection.run.ProjectionOperations;
 import org.kfm.projection.run.RebuildOrchestrator;
 import org.kfm.projection.run.RebuildServices;
+import org.kfm.projection.run.RunHistory;
 import org.kfm.projection.run.ServiceHealth;
 import org.kfm.projection.run.SwapListener;
 import org.kfm.projection.settings.KfmSettings;
@@ -65,16 +64,11 @@ public class CoreProducers {
         return CoreWiring.services(dataSource(db), s.core(), s.rebuild(), s.swap(), stores, json, clock);
     }
 
+    /** The run history the API and the service read (the ops stores themselves are the core's). */
     @Produces
     @Singleton
-    OpsStore opsStore(RebuildServices services) {
-        return services.ops();
-    }
-
-    @Produces
-    @Singleton
-    GenerationStore generationStore(RebuildServices services) {
-        return services.generations();
+    RunHistory runHistory(RebuildServices services, DeliveryStore deliveries) {
+        return new RunHistory(services.ops(), services.generations(), deliveries);
     }
 
     /** Every swap, from the CLI or the service, is announced to the configured webhooks. */

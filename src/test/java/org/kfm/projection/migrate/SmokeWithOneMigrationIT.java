@@ -10,6 +10,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.kfm.projection.db.PgIdentifier;
+import org.kfm.projection.run.RunResults;
 import org.kfm.projection.testing.TestDatabase;
 import org.kfm.projection.testing.TestRuns;
 
@@ -34,13 +35,12 @@ class SmokeWithOneMigrationIT {
     void theNMinusOnePathIsReportedSkipped() {
         Migrations.copyReal(dir, "0010");
 
-        SmokeReport r = TestRuns.migrationRuns(db.dataSource(), "filesystem:" + dir)
+        RunResults.Smoke r = TestRuns.migrationRuns(db.dataSource(), "filesystem:" + dir)
                 .smoke(PgIdentifier.of("kfm_smoke_single"), "", TestRuns.TRIGGER).value();
 
         assertTrue(r.n1Skipped());
         assertNull(r.previousVersion());
         assertEquals("0010", r.latestVersion());
-        assertTrue(r.passed(), () -> r.diff().render("fresh", "n-1"));
         assertEquals("true", db.queryOne("SELECT receipt ->> 'n1Skipped' FROM kfm_ops.rebuild_run "
                 + "WHERE kind = 'smoke' ORDER BY started_at DESC LIMIT 1"));
         assertEquals("", TestRuns.smokeSchemas(db));

@@ -23,8 +23,6 @@ import org.kfm.projection.db.PgIdentifier;
 import org.kfm.projection.error.ErrorCode;
 import org.kfm.projection.error.KfmException;
 import org.kfm.projection.history.RunOutcome;
-import org.kfm.projection.swap.PruneResult;
-import org.kfm.projection.swap.SwapResult;
 import org.kfm.projection.testing.NotifyListener;
 import org.kfm.projection.testing.RebuildFixture;
 import org.kfm.projection.testing.RebuildFixture.Snapshot;
@@ -134,7 +132,7 @@ class ChangedCatalogSwapsRollsBackAndPrunesIT {
     @Test
     @Order(3)
     void rollbackBringsThePreviousGenerationBackAsItWas() throws Exception {
-        SwapResult r = fx.operations().rollback(RebuildFixture.TRIGGER).value();
+        RunResults.Rollback r = fx.operations().rollback(RebuildFixture.TRIGGER).value();
 
         assertEquals(2L, r.generation().getAsLong());
         assertEquals(generation2, fx.liveSnapshot());
@@ -151,7 +149,7 @@ class ChangedCatalogSwapsRollsBackAndPrunesIT {
     @Test
     @Order(4)
     void pruneDropsThePreviousGenerationAndRollbackThenHasNothingToGoBackTo() {
-        PruneResult pruned = fx.operations().prune(RebuildFixture.TRIGGER).value();
+        RunResults.Prune pruned = fx.operations().prune(RebuildFixture.TRIGGER).value();
 
         assertTrue(pruned.complete(), pruned.toString());
         assertTrue(pruned.dropped().contains("it_changed_prev"), pruned.toString());
