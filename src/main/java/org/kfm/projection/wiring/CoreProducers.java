@@ -7,6 +7,7 @@ import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.time.Clock;
+import java.util.UUID;
 import javax.sql.DataSource;
 import org.kfm.projection.artifact.ArtifactStores;
 import org.kfm.projection.error.UsageException;
@@ -18,9 +19,7 @@ import org.kfm.projection.run.RebuildOrchestrator;
 import org.kfm.projection.run.RebuildServices;
 import org.kfm.projection.run.RunHistory;
 import org.kfm.projection.run.ServiceHealth;
-import org.kfm.projection.run.SwapListener;
 import org.kfm.projection.settings.KfmSettings;
-import org.kfm.projection.settings.ServiceSettings;
 import org.kfm.projection.webhook.Webhooks;
 
 /**
@@ -61,7 +60,8 @@ public class CoreProducers {
     @Singleton
     RebuildServices rebuildServices(Instance<AgroalDataSource> db, KfmSettings s, ArtifactStores stores,
             ObjectMapper json, Clock clock) {
-        return CoreWiring.services(dataSource(db), s.core(), s.rebuild(), s.swap(), stores, json, clock);
+        return CoreWiring.services(dataSource(db), s.core(), s.rebuild(), s.swap(), stores, json, clock,
+                UUID::randomUUID);
     }
 
     /** The run history the API and the service read (the ops stores themselves are the core's). */
