@@ -5,9 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.kfm.projection.db.PgIdentifier;
 import org.kfm.projection.run.RunResults;
 import org.kfm.projection.testing.TestDatabase;
@@ -18,17 +17,8 @@ import org.kfm.projection.testing.TestRuns;
  * the same schema, migrating again applies nothing, and the throw-away schemas are gone afterwards.
  */
 class SmokePassesOnRealMigrationsIT {
-    private static TestDatabase db;
-
-    @BeforeAll
-    static void createDatabase() {
-        db = TestDatabase.create();
-    }
-
-    @AfterAll
-    static void dropDatabase() {
-        db.close();
-    }
+    @RegisterExtension
+    static final TestDatabase db = TestDatabase.perClass();
 
     @Test
     void freshAndNMinusOnePathsAgreeAndNothingIsLeftBehind() {

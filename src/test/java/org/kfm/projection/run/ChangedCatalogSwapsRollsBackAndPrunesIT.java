@@ -18,6 +18,7 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.kfm.projection.db.PgIdentifier;
 import org.kfm.projection.error.ErrorCode;
@@ -42,7 +43,8 @@ class ChangedCatalogSwapsRollsBackAndPrunesIT {
     private static final String RIVERS = "kansas-rivers-20250401";
     private static final Duration NOTIFY_WAIT = Duration.ofSeconds(5);
 
-    private static TestDatabase db;
+    @RegisterExtension
+    static final TestDatabase db = TestDatabase.perClass();
     private static RebuildFixture fx;
     private static NotifyListener listener;
     private static Snapshot generation1;
@@ -54,7 +56,6 @@ class ChangedCatalogSwapsRollsBackAndPrunesIT {
 
     @BeforeAll
     static void firstGeneration() {
-        db = TestDatabase.create();
         fx = RebuildFixture.builder(db, "it_changed").build();
         assertEquals(1L, fx.rebuild(TestCatalogs.copySample(dir.resolve("a"))).generation());
         generation1 = fx.liveSnapshot();
@@ -65,7 +66,6 @@ class ChangedCatalogSwapsRollsBackAndPrunesIT {
     static void tearDown() {
         listener.close();
         fx.close();
-        db.close();
     }
 
     /** The sample with one landmark moved, promoted as a new version of the landmarks dataset. */
