@@ -49,17 +49,12 @@ public final class RunResults {
 
     /** Schemas a prune dropped, and those it could not drop (left for the next prune). */
     public record Prune(List<String> dropped, List<NotDropped> notDropped) {
-        public Prune {
-            dropped = List.copyOf(dropped);
-            notDropped = List.copyOf(notDropped);
-        }
-
         public boolean complete() {
             return notDropped.isEmpty();
         }
 
         static Prune of(PruneResult r) {
-            return new Prune(r.dropped(), r.notDropped().stream().map(f -> new NotDropped(f.schema(), f.reason()))
+            return new Prune(List.copyOf(r.dropped()), r.notDropped().stream().map(f -> new NotDropped(f.schema(), f.reason()))
                     .toList());
         }
     }
