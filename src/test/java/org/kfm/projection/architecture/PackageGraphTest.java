@@ -79,7 +79,18 @@ class PackageGraphTest {
                 + "markers:\n" + expected);
     }
 
-    private static java.util.Optional<String> rule(String from, String to) {
+    @Test
+    void theRulesForbidWhatTheDocSaysAndAllowOnlyTheNamedTool() {
+        assertTrue(rule("api", "ops").isPresent(), "api -> ops");
+        assertTrue(rule("cli", "swap").isPresent(), "cli -> swap");
+        assertTrue(rule("service", "migrate").isPresent(), "service -> migrate");
+        assertTrue(rule("api", "migrate.lint").isPresent(), "only cli offers the linter");
+        assertTrue(rule("run", "migrate.lint").isPresent(), "the linter is no step of a run");
+        assertTrue(rule("cli", "migrate.lint").isEmpty(), "cli lint uses the linter");
+        assertTrue(rule("cli", "run").isEmpty() && rule("api", "history").isEmpty(), "through run, with history values");
+    }
+
+    static java.util.Optional<String> rule(String from, String to) {
         if (!from.equals("bench") && to.equals("bench")) {
             return java.util.Optional.of("the product never imports the benchmark tools");
         }
