@@ -29,7 +29,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.kfm.projection.run.RunHistory;
 import org.kfm.projection.settings.Settings;
 import org.kfm.projection.error.ErrorCode;
 import org.kfm.projection.error.KfmException;
@@ -38,6 +37,7 @@ import org.kfm.projection.history.RunKind;
 import org.kfm.projection.history.RunSummary;
 import org.kfm.projection.history.Trigger;
 import org.kfm.projection.run.RebuildRequest;
+import org.kfm.projection.run.RunHistory;
 import org.kfm.projection.service.AuditTrail;
 import org.kfm.projection.service.RebuildService;
 

@@ -17,12 +17,12 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.kfm.projection.run.RunHistory;
 import org.kfm.projection.settings.Settings;
 import org.kfm.projection.error.ErrorCode;
 import org.kfm.projection.error.KfmException;
 import org.kfm.projection.history.RunKind;
 import org.kfm.projection.history.RunOutcome;
+import org.kfm.projection.run.RunHistory;
 
 /**
  * Runs of every kind, read-only: rebuilds, and the rollbacks, prunes, validations, migrations and

@@ -36,7 +36,7 @@ public final class RunHistory {
         return ops.run(runId);
     }
 
-    /** Runs of every kind, newest first, refused attempts included. */
+    /** Runs of every kind, newest first, refused attempts left out. */
     public List<RunSummary> recentRuns(String projection, int limit, int offset) {
         return ops.recentRuns(projection, limit, offset);
     }

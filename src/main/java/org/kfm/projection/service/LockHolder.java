@@ -5,10 +5,10 @@ import jakarta.inject.Singleton;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import org.kfm.projection.run.RunHistory;
 import org.kfm.projection.settings.Settings;
 import org.kfm.projection.history.RunKind;
 import org.kfm.projection.history.RunSummary;
+import org.kfm.projection.run.RunHistory;
 
 /**
  * Which run holds the rebuild lock, as far as the ops schema tells: the newest open run of a kind

@@ -11,12 +11,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
-import org.kfm.projection.run.RunHistory;
 import org.kfm.projection.settings.Settings;
 import org.kfm.projection.history.Generation;
 import org.kfm.projection.history.RunOutcome;
 import org.kfm.projection.history.RunSummary;
 import org.kfm.projection.run.Phase;
+import org.kfm.projection.run.RunHistory;
 
 /**
  * The service's Prometheus metrics (names as exported):
