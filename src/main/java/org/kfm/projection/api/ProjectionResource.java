@@ -124,7 +124,7 @@ public class ProjectionResource {
             String schema = schema(b.generation());
             Optional<String> catalog = catalogs.check("catalog", b.catalog());
             String report = operations.validate(Optional.of(schema), catalog, catalogs.readsOf(catalog),
-                    new Trigger(who, "api"), observer(run)).value().toJson();
+                    new Trigger(who, "api"), observer(run)).value().json();
             audit.record(who, "projection.validate", args, "succeeded", run.get());
             return Response.ok(withRunId(report, run.get()), MediaType.APPLICATION_JSON).build();
         } catch (KfmException e) {

@@ -33,12 +33,11 @@ import org.kfm.projection.settings.Settings;
 import org.kfm.projection.error.ErrorCode;
 import org.kfm.projection.error.KfmException;
 import org.kfm.projection.error.Shown;
-import org.kfm.projection.ops.DeliveryStore;
-import org.kfm.projection.ops.OpsStore;
 import org.kfm.projection.history.RunKind;
 import org.kfm.projection.history.RunSummary;
 import org.kfm.projection.history.Trigger;
 import org.kfm.projection.run.RebuildRequest;
+import org.kfm.projection.run.RunHistory;
 import org.kfm.projection.service.AuditTrail;
 import org.kfm.projection.service.RebuildService;
 
@@ -50,27 +49,25 @@ public class RebuildsResource {
     static final int MAX_PAGE_SIZE = 100;
 
     private final RebuildService rebuilds;
-    private final OpsStore ops;
+    private final RunHistory history;
     private final Settings settings;
     private final CatalogPolicy catalogs;
     private final AuditTrail audit;
     private final Refusals refusals;
     private final JsonWebToken jwt;
     private final ObjectMapper json;
-    private final DeliveryStore deliveries;
 
     @Inject
-    public RebuildsResource(RebuildService rebuilds, OpsStore ops, Settings settings, CatalogPolicy catalogs,
-            AuditTrail audit, Refusals refusals, JsonWebToken jwt, ObjectMapper json, DeliveryStore deliveries) {
+    public RebuildsResource(RebuildService rebuilds, RunHistory history, Settings settings, CatalogPolicy catalogs,
+            AuditTrail audit, Refusals refusals, JsonWebToken jwt, ObjectMapper json) {
         this.refusals = refusals;
         this.rebuilds = rebuilds;
-        this.ops = ops;
+        this.history = history;
         this.settings = settings;
         this.catalogs = catalogs;
         this.audit = audit;
         this.jwt = jwt;
         this.json = json;
-        this.deliveries = deliveries;
     }
 
     @POST
@@ -103,7 +100,7 @@ public class RebuildsResource {
                     catalogs.readsOf(catalog));
             UUID id = rebuilds.submit(request, attempt::set);
             audit.record(who, "rebuild.start", args, "accepted", id);
-            RunView run = RunView.summary(ops.run(id).orElseThrow(() -> RebuildService.notFound(id)));
+            RunView run = RunView.summary(history.run(id).orElseThrow(() -> RebuildService.notFound(id)));
             return Response.accepted(run).location(URI.create("/api/v1/rebuilds/" + id)).build();
         } catch (KfmException e) {
             throw refusals.refused(who, "rebuild.start", args, attempt.get(), e);
@@ -124,8 +121,8 @@ public class RebuildsResource {
         int p = intParam("page", page, 0, Integer.MAX_VALUE / MAX_PAGE_SIZE);
         int s = intParam("size", size, 1, MAX_PAGE_SIZE);
         String projection = settings.projection().name();
-        return new RunPage(ops.recentRuns(projection, RunKind.REBUILD, s, p * s).stream().map(RunView::summary)
-                .toList(), p, s, ops.countRuns(projection, RunKind.REBUILD));
+        return new RunPage(history.recentRuns(projection, RunKind.REBUILD, s, p * s).stream().map(RunView::summary)
+                .toList(), p, s, history.countRuns(projection, RunKind.REBUILD));
     }
 
     @GET
@@ -136,9 +133,9 @@ public class RebuildsResource {
     @APIResponse(responseCode = "404", description = "no rebuild with that id", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public RunView get(@PathParam("id") String id) {
         UUID runId = runId(id);
-        RunSummary run = ops.run(runId).filter(r -> RunKind.REBUILD.dbValue().equals(r.kind()))
+        RunSummary run = history.run(runId).filter(r -> RunKind.REBUILD.dbValue().equals(r.kind()))
                 .orElseThrow(() -> RebuildService.notFound(runId));
-        return RunView.detail(run, ops.events(runId), deliveries.deliveries(runId));
+        return RunView.detail(run, history.events(runId), history.deliveries(runId));
     }
 
     @POST

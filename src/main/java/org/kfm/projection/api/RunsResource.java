@@ -20,9 +20,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.kfm.projection.settings.Settings;
 import org.kfm.projection.error.ErrorCode;
 import org.kfm.projection.error.KfmException;
-import org.kfm.projection.ops.OpsStore;
 import org.kfm.projection.history.RunKind;
 import org.kfm.projection.history.RunOutcome;
+import org.kfm.projection.run.RunHistory;
 
 /**
  * Runs of every kind, read-only: rebuilds, and the rollbacks, prunes, validations, migrations and
@@ -33,12 +33,12 @@ import org.kfm.projection.history.RunOutcome;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "runs")
 public class RunsResource {
-    private final OpsStore ops;
+    private final RunHistory history;
     private final Settings settings;
 
     @Inject
-    public RunsResource(OpsStore ops, Settings settings) {
-        this.ops = ops;
+    public RunsResource(RunHistory history, Settings settings) {
+        this.history = history;
         this.settings = settings;
     }
 
@@ -63,8 +63,8 @@ public class RunsResource {
         Optional<RunOutcome> o = outcome == null ? Optional.empty() : Optional.of(RunOutcome.parse(outcome)
                 .orElseThrow(() -> invalid("outcome", outcome, Arrays.stream(RunOutcome.values()).map(Enum::name))));
         String projection = settings.projection().name();
-        return new RunRecordView.Page(ops.runs(projection, k, o, s, p * s).stream().map(RunRecordView::summary)
-                .toList(), p, s, ops.countRuns(projection, k, o));
+        return new RunRecordView.Page(history.runs(projection, k, o, s, p * s).stream().map(RunRecordView::summary)
+                .toList(), p, s, history.countRuns(projection, k, o));
     }
 
     @GET
@@ -83,8 +83,8 @@ public class RunsResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public RunRecordView get(@PathParam("id") String id) {
         UUID runId = RebuildsResource.runId(id);
-        return ops.run(runId).filter(r -> settings.projection().name().equals(r.projection()))
-                .map(r -> RunRecordView.detail(r, ops.events(runId)))
+        return history.run(runId).filter(r -> settings.projection().name().equals(r.projection()))
+                .map(r -> RunRecordView.detail(r, history.events(runId)))
                 .orElseThrow(() -> new KfmException(ErrorCode.BAD_USAGE, "run-not-found", "no run with id " + runId));
     }
 

@@ -2,7 +2,7 @@ package org.kfm.projection.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
-import org.kfm.projection.swap.SwapResult;
+import org.kfm.projection.run.RunResults;
 
 /**
  * A committed rollback as the API shows it: the API's own shape, so renaming a field of the swap
@@ -18,7 +18,7 @@ import org.kfm.projection.swap.SwapResult;
 public record SwapView(String action, String live, Long generation, String previous, String retired,
         long transactionMs, long totalMs, int attempts, List<String> warnings) {
 
-    static SwapView of(SwapResult r) {
+    static SwapView of(RunResults.Rollback r) {
         return new SwapView(r.action(), r.live(), r.generation().isPresent() ? r.generation().getAsLong() : null,
                 r.previous().orElse(null), r.retired().orElse(null), r.transactionTime().toMillis(),
                 r.totalTime().toMillis(), r.attempts(), r.warnings());

@@ -5,10 +5,9 @@ import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import org.kfm.projection.settings.Settings;
 import org.kfm.projection.db.PgIdentifier;
-import org.kfm.projection.migrate.AppliedMigration;
-import org.kfm.projection.migrate.MigrationResult;
 import org.kfm.projection.run.MigrationRuns;
 import org.kfm.projection.run.Recorded;
+import org.kfm.projection.run.RunResults;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -40,13 +39,13 @@ public class MigrateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PgIdentifier target = schema == null ? settings.projection() : PgIdentifier.of(schema);
-        Recorded<MigrationResult> run = runs.migrate(target, this.target, CliTrigger.of(settings));
-        MigrationResult r = run.value();
+        Recorded<RunResults.Migration> run = runs.migrate(target, this.target, CliTrigger.of(settings));
+        RunResults.Migration r = run.value();
         PrintWriter out = spec.commandLine().getOut();
         out.printf("schema %s: %s -> %s, %d migration(s) applied in %d ms%n", r.schema(),
                 r.fromVersion() == null ? "empty" : r.fromVersion(), r.toVersion(), r.applied().size(),
                 r.duration().toMillis());
-        for (AppliedMigration m : r.applied()) {
+        for (RunResults.Applied m : r.applied()) {
             out.printf("  applied %s  %s  %s%n", m.version(), m.script(), m.sha256());
         }
         out.println("run " + run.runId());

@@ -5,7 +5,7 @@ import java.util.concurrent.Callable;
 import org.kfm.projection.settings.Settings;
 import org.kfm.projection.run.ProjectionOperations;
 import org.kfm.projection.run.Recorded;
-import org.kfm.projection.swap.PruneResult;
+import org.kfm.projection.run.RunResults;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
@@ -27,8 +27,8 @@ public class PruneCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Recorded<PruneResult> run = operations.prune(CliTrigger.of(settings));
-        PruneResult r = run.value();
+        Recorded<RunResults.Prune> run = operations.prune(CliTrigger.of(settings));
+        RunResults.Prune r = run.value();
         var out = spec.commandLine().getOut();
         out.println(r.dropped().isEmpty() ? "nothing to prune" : "dropped: " + String.join(", ", r.dropped()));
         r.notDropped().forEach(f -> out.println("could not drop " + f.schema() + ": " + f.reason()));

@@ -51,11 +51,13 @@ public class RebuildCommand implements Callable<Integer> {
 
     private final RebuildOrchestrator orchestrator;
     private final Settings settings;
+    private final Clock clock;
 
     @Inject
-    public RebuildCommand(RebuildOrchestrator orchestrator, Settings settings) {
+    public RebuildCommand(RebuildOrchestrator orchestrator, Settings settings, Clock clock) {
         this.orchestrator = orchestrator;
         this.settings = settings;
+        this.clock = clock;
     }
 
     @Override
@@ -63,7 +65,7 @@ public class RebuildCommand implements Callable<Integer> {
         if (allowShrink != null && (allowShrink < 0 || allowShrink > 1)) {
             throw new UsageException("invalid-option", "--allow-shrink must be between 0 and 1, got " + allowShrink);
         }
-        ConsoleProgress progress = new ConsoleProgress(System.err, System.console(), Clock.systemUTC());
+        ConsoleProgress progress = new ConsoleProgress(System.err, System.console(), clock);
         RebuildRequest request = new RebuildRequest(Optional.ofNullable(catalog), dryRun, noSwap, force,
                 allowShrink == null ? OptionalDouble.empty() : OptionalDouble.of(allowShrink), keepShadow,
                 CliTrigger.of(settings));

@@ -5,7 +5,7 @@ import java.util.concurrent.Callable;
 import org.kfm.projection.settings.Settings;
 import org.kfm.projection.run.ProjectionOperations;
 import org.kfm.projection.run.Recorded;
-import org.kfm.projection.swap.SwapResult;
+import org.kfm.projection.run.RunResults;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
@@ -27,8 +27,8 @@ public class RollbackCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Recorded<SwapResult> run = operations.rollback(CliTrigger.of(settings));
-        SwapResult r = run.value();
+        Recorded<RunResults.Rollback> run = operations.rollback(CliTrigger.of(settings));
+        RunResults.Rollback r = run.value();
         spec.commandLine().getOut().printf("rolled back: the previous generation is live again as %s; the replaced one "
                 + "is kept as previous (rollback again to undo); swap took %d ms%n", r.live(),
                 r.transactionTime().toMillis());

@@ -12,9 +12,9 @@ import java.util.concurrent.ThreadLocalRandom;
 import org.kfm.projection.settings.Settings;
 import org.kfm.projection.db.PgIdentifier;
 import org.kfm.projection.error.UsageException;
-import org.kfm.projection.migrate.SmokeReport;
 import org.kfm.projection.run.MigrationRuns;
 import org.kfm.projection.run.Recorded;
+import org.kfm.projection.run.RunResults;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -49,8 +49,8 @@ public class SmokeCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PgIdentifier base = PgIdentifier.of(schemaBase != null ? schemaBase
                 : "kfm_smoke_" + Integer.toHexString(ThreadLocalRandom.current().nextInt(0x1000000, 0xfffffff)));
-        Recorded<SmokeReport> run = runs.smoke(base, rowsSql(), CliTrigger.of(settings));
-        SmokeReport r = run.value();
+        Recorded<RunResults.Smoke> run = runs.smoke(base, rowsSql(), CliTrigger.of(settings));
+        RunResults.Smoke r = run.value();
         PrintWriter out = spec.commandLine().getOut();
         out.printf("(a) fresh: %d migration(s) applied, now at %s%n", r.freshApplied().size(), r.latestVersion());
         out.println(r.n1Skipped() ? "(b) N-1: skipped (only one version); compared with a second fresh schema"

@@ -6,7 +6,7 @@ import java.util.concurrent.Callable;
 import org.kfm.projection.settings.Settings;
 import org.kfm.projection.run.ProjectionOperations;
 import org.kfm.projection.run.Recorded;
-import org.kfm.projection.validate.ParityReport;
+import org.kfm.projection.run.RunResults;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -39,15 +39,15 @@ public class ValidateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Recorded<ParityReport> run = operations.validate(Optional.ofNullable(schema), Optional.ofNullable(catalog),
+        Recorded<RunResults.Validation> run = operations.validate(Optional.ofNullable(schema), Optional.ofNullable(catalog),
                 CliTrigger.of(settings));
-        ParityReport r = run.value();
+        RunResults.Validation r = run.value();
         if ("json".equals(format)) {
-            spec.commandLine().getOut().println(r.toJson());
+            spec.commandLine().getOut().println(r.json());
             // stdout stays one JSON document; the run id goes with the other notes, to stderr
             spec.commandLine().getErr().println("run " + run.runId());
         } else {
-            spec.commandLine().getOut().println(r.toText());
+            spec.commandLine().getOut().println(r.text());
             spec.commandLine().getOut().println("run " + run.runId());
         }
         spec.commandLine().getOut().flush();

@@ -16,12 +16,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.kfm.projection.db.PgIdentifier;
 import org.kfm.projection.db.SqlResources;
 import org.kfm.projection.error.ErrorCode;
 import org.kfm.projection.error.KfmException;
-import org.kfm.projection.error.Shown;
 import org.kfm.projection.history.AuditEntry;
 import org.kfm.projection.history.RunEvent;
 import org.kfm.projection.history.RunKind;
@@ -42,21 +42,33 @@ public final class OpsStore {
     private final SqlResources sql;
     private final ObjectMapper json;
     private final Clock clock;
+    private final Supplier<UUID> runIds;
 
-    public OpsStore(DataSource dataSource, PgIdentifier opsSchema, ObjectMapper json, Clock clock) {
+    /**
+     * @param clock the time of every record written
+     * @param runIds where new runs get their ids (tests fix them)
+     */
+    public OpsStore(DataSource dataSource, PgIdentifier opsSchema, ObjectMapper json, Clock clock,
+            Supplier<UUID> runIds) {
         this.dataSource = dataSource;
         this.sql = new SqlResources("ops", opsSchema);
         this.json = json;
         this.clock = clock;
+        this.runIds = runIds;
     }
 
     public Instant now() {
         return clock.instant();
     }
 
-    /** Records a new run in state {@code REQUESTED} and returns its id. */
+    /** Records a new run in state {@code REQUESTED}, under a new id, and returns the id. */
     public UUID startRun(RunKind kind, String projection, Trigger trigger, JsonNode arguments) {
-        return startRun(UUID.randomUUID(), kind, projection, trigger, arguments);
+        return startRun(runIds.get(), kind, projection, trigger, arguments);
+    }
+
+    /** Records a new run in state {@code REQUESTED}, under a new id, started at {@code at}; returns the id. */
+    public UUID startRun(RunKind kind, String projection, Trigger trigger, JsonNode arguments, Instant at) {
+        return startRun(runIds.get(), kind, projection, trigger, arguments, at);
     }
 
     /** Records a new run under an id the caller chose (one it must answer with before the run ends). */

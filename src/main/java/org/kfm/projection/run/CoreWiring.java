@@ -2,6 +2,8 @@ package org.kfm.projection.run;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
+import java.util.UUID;
+import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.kfm.projection.artifact.ArtifactStores;
 import org.kfm.projection.feature.FeatureReaders;
@@ -35,16 +37,19 @@ public final class CoreWiring {
     /**
      * Everything a run works with, on {@code dataSource}. Build it once per process: its
      * {@link DatabaseBootstrap} remembers that the database is set up.
+     *
+     * @param clock the time of every record, receipt and progress line
+     * @param runIds the ids of new runs ({@code UUID::randomUUID} in production; tests fix them)
      */
     public static RebuildServices services(DataSource dataSource, Settings settings, RebuildSettings rebuild,
-            SwapOptions swap, ArtifactStores stores, ObjectMapper json, Clock clock) {
+            SwapOptions swap, ArtifactStores stores, ObjectMapper json, Clock clock, Supplier<UUID> runIds) {
         ProjectionLoader loader = new ProjectionLoader(dataSource, stores, new FeatureReaders(),
                 LoadSettings.defaults(settings.srid()).withParallelism(rebuild.copyStreams())
                         .withUnclosedRings(rebuild.unclosedRing()), clock);
         return new RebuildServices(dataSource, settings, rebuild,
                 new DatabaseBootstrap(dataSource, settings.opsSchema(), settings.extensionSchema(), clock),
                 new SchemaMigrator(dataSource, MigrationSource.load(settings.migrationsLocation()), "", clock),
-                new OpsStore(dataSource, settings.opsSchema(), json, clock),
+                new OpsStore(dataSource, settings.opsSchema(), json, clock, runIds),
                 new GenerationStore(dataSource, settings.opsSchema(), json), stores, loader,
                 new ParityValidator(dataSource, clock), new SchemaSwapper(dataSource, swapSettings(settings, swap)),
                 json, clock);

@@ -2,6 +2,7 @@ package org.kfm.projection.run;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Clock;
 import org.kfm.projection.load.LoadListener;
 import org.kfm.projection.load.LoadProgress;
 import org.kfm.projection.ops.OpsStore;
@@ -13,18 +14,20 @@ final class LoadProgressBridge implements LoadListener {
     private final RunState run;
     private final OpsStore ops;
     private final ObjectMapper json;
+    private final Clock clock;
     private long lastOpsWrite;
 
-    LoadProgressBridge(RunState run, OpsStore ops, ObjectMapper json) {
+    LoadProgressBridge(RunState run, OpsStore ops, ObjectMapper json, Clock clock) {
         this.run = run;
         this.ops = ops;
         this.json = json;
+        this.clock = clock;
     }
 
     @Override
     public void progress(LoadProgress p) {
         run.observer().progress(Phase.LOADING, p.bytes(), p.totalBytes(), "bytes", p.bytesPerSecond());
-        long now = System.currentTimeMillis();
+        long now = clock.millis();
         if (now - lastOpsWrite >= OPS_INTERVAL_MS || p.fraction() >= 1.0) {
             lastOpsWrite = now;
             ObjectNode n = json.createObjectNode().put("phase", Phase.LOADING.name()).put("rows", p.rows())

@@ -55,7 +55,7 @@ public final class MigrationRuns {
      * Migrates {@code schema} to {@code target} (latest when null), recording a receipt. Only a
      * failing bootstrap leaves none: until it has run there may be no ops schema to write to.
      */
-    public Recorded<MigrationResult> migrate(PgIdentifier schema, String target, Trigger trigger) {
+    public Recorded<RunResults.Migration> migrate(PgIdentifier schema, String target, Trigger trigger) {
         bootstrap.run();
         ObjectNode args = json.createObjectNode().put("schema", schema.name()).put("target", target)
                 .put("location", migrator.source().location());
@@ -66,7 +66,7 @@ public final class MigrationRuns {
                 recorder.transition(run, "MIGRATING", "migrating schema " + schema + " from "
                         + migrator.source().location());
                 MigrationResult result = migrator.migrate(schema, target);
-                return new RunRecorder.Done<>(result, "migrated " + schema + " from " + result.fromVersion() + " to "
+                return new RunRecorder.Done<>(RunResults.Migration.of(result), "migrated " + schema + " from " + result.fromVersion() + " to "
                         + result.toVersion(), null, null, migrationReceipt(result));
             } catch (KfmException e) {
                 // Files before the failing one stay applied: the receipt must say which.
@@ -79,7 +79,7 @@ public final class MigrationRuns {
     }
 
     /** Runs the migration smoke test in throw-away schemas, recording a receipt. */
-    public Recorded<SmokeReport> smoke(PgIdentifier base, String n1RowsSql, Trigger trigger) {
+    public Recorded<RunResults.Smoke> smoke(PgIdentifier base, String n1RowsSql, Trigger trigger) {
         bootstrap.run();
         ObjectNode args = json.createObjectNode().put("schemaBase", base.name())
                 .put("location", migrator.source().location());
@@ -92,7 +92,7 @@ public final class MigrationRuns {
             if (!report.passed()) {
                 throw new RunRecorder.RunFailure(smokeFailure(report), receipt);
             }
-            return new RunRecorder.Done<>(report, "smoke passed: " + report.objectsCompared()
+            return new RunRecorder.Done<>(RunResults.Smoke.of(report), "smoke passed: " + report.objectsCompared()
                     + " object(s) compared, fresh and N-1 paths agree", null, null, receipt);
         });
     }

@@ -86,12 +86,12 @@ public final class ProjectionOperations {
     }
 
     /** Makes the previous generation live again (and the live one previous). */
-    public Recorded<SwapResult> rollback(Trigger trigger) {
+    public Recorded<RunResults.Rollback> rollback(Trigger trigger) {
         return rollback(trigger, RunObserver.NONE);
     }
 
     /** As {@link #rollback(Trigger)}, telling {@code observer} the run's id as soon as it is recorded. */
-    public Recorded<SwapResult> rollback(Trigger trigger, RunObserver observer) {
+    public Recorded<RunResults.Rollback> rollback(Trigger trigger, RunObserver observer) {
         return locked(RunKind.ROLLBACK, trigger, json.createObjectNode(), observer, run -> {
             String projection = settings.projection().name();
             Optional<Generation> live = generations.live(projection);
@@ -114,13 +114,13 @@ public final class ProjectionOperations {
             body.set("swap", json.valueToTree(result));
             Long generation = result.generation().isPresent() ? result.generation().getAsLong() : null;
             DataEffect data = generation == null ? DataEffect.untouched() : DataEffect.swapped(generation);
-            return new RunRecorder.Done<>(result, "rolled back: generation " + generation + " is live again",
+            return new RunRecorder.Done<>(RunResults.Rollback.of(result), "rolled back: generation " + generation + " is live again",
                     generation, data, body);
         });
     }
 
     /** Drops the previous generation and any retired ones. */
-    public Recorded<PruneResult> prune(Trigger trigger) {
+    public Recorded<RunResults.Prune> prune(Trigger trigger) {
         return locked(RunKind.PRUNE, trigger, json.createObjectNode(), RunObserver.NONE, run -> {
             recorder.transition(run, "PRUNING", "dropping " + settings.previous() + " and retired generations");
             PruneResult result = swapper.prune();
@@ -129,7 +129,7 @@ public final class ProjectionOperations {
             }
             ObjectNode body = json.createObjectNode();
             body.set("prune", json.valueToTree(result));
-            return new RunRecorder.Done<>(result, result.dropped().isEmpty() ? "nothing to prune"
+            return new RunRecorder.Done<>(RunResults.Prune.of(result), result.dropped().isEmpty() ? "nothing to prune"
                     : "dropped " + String.join(", ", result.dropped()), null, DataEffect.untouched(), body);
         });
     }
@@ -142,7 +142,7 @@ public final class ProjectionOperations {
      *
      * @throws LockHeldException when the shadow is asked for while another run holds the lock
      */
-    public Recorded<ParityReport> validate(Optional<String> schema, Optional<String> catalogUri, Trigger trigger) {
+    public Recorded<RunResults.Validation> validate(Optional<String> schema, Optional<String> catalogUri, Trigger trigger) {
         return validate(schema, catalogUri, LocationPolicy.ANY, trigger, RunObserver.NONE);
     }
 
@@ -150,13 +150,13 @@ public final class ProjectionOperations {
      * As {@link #validate(Optional, Optional, Trigger)}, reading only what {@code locations} admits
      * and telling {@code observer} the run's id as soon as it is recorded.
      */
-    public Recorded<ParityReport> validate(Optional<String> schema, Optional<String> catalogUri,
+    public Recorded<RunResults.Validation> validate(Optional<String> schema, Optional<String> catalogUri,
             LocationPolicy locations, Trigger trigger, RunObserver observer) {
         PgIdentifier target = schema.map(PgIdentifier::of).orElse(settings.projection());
         String uri = catalogUri.or(settings::catalogUri).orElseThrow(() -> new UsageException("no-catalog",
                 "no catalog given: pass --catalog URI or set KFM_CATALOG_URI"));
         ObjectNode args = json.createObjectNode().put("schema", target.name()).put("catalog", uri);
-        RunRecorder.Work<ParityReport> work = run -> {
+        RunRecorder.Work<RunResults.Validation> work = run -> {
             recorder.transition(run, "VALIDATING", "checking " + target + " against " + uri);
             Catalog catalog = new CatalogReader(stores, locations).read(ArtifactStores.location(uri));
             ops.catalog(run.id(), catalog.root().toString(), catalog.digest());
@@ -171,7 +171,7 @@ public final class ProjectionOperations {
                 throw new RunRecorder.RunFailure(new KfmException(ErrorCode.PARITY_FAILED, "parity-failed",
                         "parity failed for " + target + ":\n" + report.toText()), body);
             }
-            return new RunRecorder.Done<>(report, "parity passed for " + target, null, DataEffect.untouched(),
+            return new RunRecorder.Done<>(RunResults.Validation.of(report), "parity passed for " + target, null, DataEffect.untouched(),
                     body);
         };
         return target.equals(settings.shadow()) ? locked(RunKind.VALIDATE, trigger, args, observer, work)

@@ -235,7 +235,7 @@ public final class RebuildOrchestrator {
         ShadowIndexes.SetAside setAside = indexes.setAside(settings.shadow());
         enter(run, Phase.LOADING, "loading " + catalog.items().size() + " dataset version(s) with "
                 + rebuild.copyStreams() + " COPY stream(s)");
-        LoadResult load = loader.load(settings.shadow(), catalog, new LoadProgressBridge(run, ops, json));
+        LoadResult load = loader.load(settings.shadow(), catalog, new LoadProgressBridge(run, ops, json, clock));
         run.load(load);
         enter(run, Phase.INDEXING, "recreating " + setAside.definitions().size() + " index(es), then ANALYZE");
         run.indexes(indexes.recreate(setAside));

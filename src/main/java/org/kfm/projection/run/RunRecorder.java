@@ -51,7 +51,7 @@ public final class RunRecorder {
     /** Records a new run in state {@code REQUESTED}. */
     Recording start(RunKind kind, Trigger trigger, ObjectNode arguments) {
         Instant at = ops.now();
-        UUID id = ops.startRun(UUID.randomUUID(), kind, projection, trigger, arguments, at);
+        UUID id = ops.startRun(kind, projection, trigger, arguments, at);
         return new Recording(id, kind, trigger, arguments, at);
     }
 

@@ -15,7 +15,7 @@ import java.util.concurrent.Executors;
 import org.kfm.projection.error.KfmException;
 import org.kfm.projection.error.Shown;
 import org.kfm.projection.history.AuditEntry;
-import org.kfm.projection.ops.OpsStore;
+import org.kfm.projection.run.RunHistory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,7 +30,7 @@ import org.slf4j.LoggerFactory;
 public class AuditTrail {
     private static final Logger LOG = LoggerFactory.getLogger("org.kfm.projection.audit");
 
-    private final OpsStore ops;
+    private final RunHistory history;
     private final ExecutorService writer = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "kfm-audit");
         t.setDaemon(true);
@@ -38,8 +38,8 @@ public class AuditTrail {
     });
 
     @Inject
-    public AuditTrail(OpsStore ops) {
-        this.ops = ops;
+    public AuditTrail(RunHistory history) {
+        this.history = history;
     }
 
     public void record(String principal, String action, JsonNode arguments, String outcome, UUID runId) {
@@ -67,7 +67,7 @@ public class AuditTrail {
                 e.holderRunId() == null ? "-" : e.holderRunId(),
                 e.arguments() == null ? "{}" : Shown.escape(e.arguments().toString()));
         try {
-            ops.audit(e);
+            history.audit(e);
         } catch (KfmException ex) {
             LOG.error("audit row not written ({}): principal={} action={} outcome={} run={}",
                     Shown.escape(ex.getMessage()), Shown.value(e.principal()), Shown.escape(e.action()),

@@ -6,9 +6,9 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.kfm.projection.settings.Settings;
-import org.kfm.projection.ops.OpsStore;
 import org.kfm.projection.history.RunKind;
 import org.kfm.projection.history.RunSummary;
+import org.kfm.projection.run.RunHistory;
 
 /**
  * Which run holds the rebuild lock, as far as the ops schema tells: the newest open run of a kind
@@ -20,18 +20,18 @@ public class LockHolder {
             RunKind.PRUNE.dbValue());
     private static final int LOOK_BACK = 20;
 
-    private final OpsStore ops;
+    private final RunHistory history;
     private final Settings settings;
 
     @Inject
-    public LockHolder(OpsStore ops, Settings settings) {
-        this.ops = ops;
+    public LockHolder(RunHistory history, Settings settings) {
+        this.history = history;
         this.settings = settings;
     }
 
     /** @param refused the refused attempt's own run, never reported as the holder */
     public Optional<UUID> find(UUID refused) {
-        return ops.recentRuns(settings.projection().name(), LOOK_BACK, 0).stream()
+        return history.recentRuns(settings.projection().name(), LOOK_BACK, 0).stream()
                 .filter(r -> r.finishedAt() == null && LOCKING.contains(r.kind()) && !r.runId().equals(refused))
                 .map(RunSummary::runId).findFirst();
     }

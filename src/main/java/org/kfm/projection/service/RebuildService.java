@@ -20,13 +20,13 @@ import org.kfm.projection.settings.ServiceSettings;
 import org.kfm.projection.error.ErrorCode;
 import org.kfm.projection.error.KfmException;
 import org.kfm.projection.error.Shown;
-import org.kfm.projection.ops.OpsStore;
 import org.kfm.projection.history.RunKind;
 import org.kfm.projection.history.RunSummary;
 import org.kfm.projection.run.AcceptedRebuild;
 import org.kfm.projection.run.Cancellation;
 import org.kfm.projection.run.RebuildOrchestrator;
 import org.kfm.projection.run.RebuildRequest;
+import org.kfm.projection.run.RunHistory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -43,7 +43,7 @@ public class RebuildService {
     private static final long CANCEL_POLL_MS = 1_000;
 
     private final RebuildOrchestrator orchestrator;
-    private final OpsStore ops;
+    private final RunHistory history;
     private final ServiceMetrics metrics;
     private final ServiceSettings settings;
     private final Map<UUID, ServiceObserver> active = new ConcurrentHashMap<>();
@@ -52,10 +52,10 @@ public class RebuildService {
             r -> thread(r, "kfm-cancel-poll"));
 
     @Inject
-    public RebuildService(RebuildOrchestrator orchestrator, OpsStore ops, ServiceMetrics metrics,
+    public RebuildService(RebuildOrchestrator orchestrator, RunHistory history, ServiceMetrics metrics,
             ServiceSettings settings) {
         this.orchestrator = orchestrator;
-        this.ops = ops;
+        this.history = history;
         this.metrics = metrics;
         this.settings = settings;
     }
@@ -122,7 +122,7 @@ public class RebuildService {
         } finally {
             active.remove(id);
             try {
-                metrics.runFinished(ops.run(id), request.trigger().channel());
+                metrics.runFinished(history.run(id), request.trigger().channel());
             } catch (RuntimeException e) {
                 LOG.warn("rebuild {}: metrics not updated, the run record could not be read: {}", id, e.getMessage());
             }
@@ -138,18 +138,18 @@ public class RebuildService {
      * @throws KfmException rule {@code run-not-found} or {@code run-not-running}
      */
     public RunSummary cancel(UUID runId, String principal) {
-        RunSummary run = ops.run(runId).filter(r -> RunKind.REBUILD.dbValue().equals(r.kind()))
+        RunSummary run = history.run(runId).filter(r -> RunKind.REBUILD.dbValue().equals(r.kind()))
                 .orElseThrow(() -> notFound(runId));
         ServiceObserver here = active.get(runId);
         if (here != null) {
             here.cancel(Cancellation.request(principal));
         }
-        if (!ops.requestCancel(runId, principal)) {
+        if (!history.requestCancel(runId, principal)) {
             throw new KfmException(ErrorCode.BAD_USAGE, "run-not-running", "rebuild " + runId + " is not running (it "
                     + "ended " + Optional.ofNullable(run.outcome()).orElse("already") + "); nothing to cancel");
         }
         LOG.info("cancel of rebuild {} requested by {}", runId, Shown.value(principal));
-        return ops.run(runId).orElse(run);
+        return history.run(runId).orElse(run);
     }
 
     /** The error of an unknown rebuild id (answered 404). */
@@ -161,7 +161,7 @@ public class RebuildService {
         for (Map.Entry<UUID, ServiceObserver> e : active.entrySet()) {
             try {
                 if (!e.getValue().cancelRequested()) {
-                    ops.cancelRequester(e.getKey()).ifPresent(by -> {
+                    history.cancelRequester(e.getKey()).ifPresent(by -> {
                         LOG.info("rebuild {}: cancel requested by {} through the ops schema", e.getKey(), by);
                         e.getValue().cancel(Cancellation.request(by));
                     });

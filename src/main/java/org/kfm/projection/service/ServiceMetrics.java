@@ -13,11 +13,10 @@ import java.time.Instant;
 import java.util.Optional;
 import org.kfm.projection.settings.Settings;
 import org.kfm.projection.history.Generation;
-import org.kfm.projection.ops.GenerationStore;
-import org.kfm.projection.ops.OpsStore;
 import org.kfm.projection.history.RunOutcome;
 import org.kfm.projection.history.RunSummary;
 import org.kfm.projection.run.Phase;
+import org.kfm.projection.run.RunHistory;
 
 /**
  * The service's Prometheus metrics (names as exported):
@@ -38,8 +37,7 @@ public class ServiceMetrics {
     private static final Duration GENERATION_CACHE = Duration.ofSeconds(5);
 
     private final MeterRegistry registry;
-    private final GenerationStore generations;
-    private final OpsStore ops;
+    private final RunHistory history;
     private final String projection;
     private final Clock clock;
     private volatile Instant lastSuccess;
@@ -47,11 +45,10 @@ public class ServiceMetrics {
     private volatile Instant liveReadAt = Instant.EPOCH;
 
     @Inject
-    public ServiceMetrics(MeterRegistry registry, GenerationStore generations, OpsStore ops, Settings settings,
+    public ServiceMetrics(MeterRegistry registry, RunHistory history, Settings settings,
             Clock clock) {
         this.registry = registry;
-        this.generations = generations;
-        this.ops = ops;
+        this.history = history;
         this.projection = settings.projection().name();
         this.clock = clock;
         for (RunOutcome o : RunOutcome.values()) {
@@ -85,7 +82,7 @@ public class ServiceMetrics {
 
     /** At startup: the last success recorded by any process, so the gauge survives restarts. */
     public void loadLastSuccess() {
-        ops.lastSuccess(projection).ifPresent(t -> lastSuccess = t);
+        history.lastSuccess(projection).ifPresent(t -> lastSuccess = t);
     }
 
     /** A run ended: count its outcome, phases, rows and parity failure. */
@@ -134,7 +131,7 @@ public class ServiceMetrics {
         Instant now = clock.instant();
         if (Duration.between(liveReadAt, now).compareTo(GENERATION_CACHE) >= 0) {
             try {
-                live = generations.live(projection);
+                live = history.live(projection);
             } catch (RuntimeException e) {
                 live = Optional.empty(); // database unreachable: readiness says so; the gauges go blank
             }

@@ -11,9 +11,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.kfm.projection.settings.Settings;
 import org.kfm.projection.error.ErrorCode;
 import org.kfm.projection.error.KfmException;
-import org.kfm.projection.ops.OpsStore;
 import org.kfm.projection.run.RebuildLock;
 import org.kfm.projection.run.RebuildServices;
+import org.kfm.projection.run.RunHistory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,6 +42,9 @@ public class ServiceStartup {
     @Inject
     Instance<ServiceMetrics> metricsBean;
 
+    @Inject
+    Instance<RunHistory> historyBean;
+
     private Settings settings;
     private RebuildServices services;
 
@@ -53,7 +56,7 @@ public class ServiceStartup {
         try {
             services = servicesBean.get();
             services.bootstrap().run();
-            markAbandoned(services.ops());
+            markAbandoned(historyBean.get());
             metricsBean.get().loadLastSuccess();
         } catch (KfmException e) {
             LOG.warn("start-up bookkeeping skipped: {} (rule {}); readiness stays DOWN until the database answers",
@@ -62,10 +65,10 @@ public class ServiceStartup {
     }
 
     /** Runs left open by a process that died: only while this process holds the lock. */
-    private void markAbandoned(OpsStore ops) {
+    private void markAbandoned(RunHistory history) {
         String projection = settings.projection().name();
         try (RebuildLock lock = RebuildLock.acquire(services.dataSource(), projection)) {
-            List<UUID> ids = ops.markAbandoned(projection, new UUID(0, 0),
+            List<UUID> ids = history.markAbandoned(projection,
                     "the process running it ended without finishing (found at service start-up)");
             if (!ids.isEmpty()) {
                 LOG.warn("marked {} run(s) left open by dead processes as ABANDONED: {}", ids.size(), ids);

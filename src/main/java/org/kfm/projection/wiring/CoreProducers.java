@@ -7,21 +7,19 @@ import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.time.Clock;
+import java.util.UUID;
 import javax.sql.DataSource;
 import org.kfm.projection.artifact.ArtifactStores;
 import org.kfm.projection.error.UsageException;
 import org.kfm.projection.ops.DeliveryStore;
-import org.kfm.projection.ops.GenerationStore;
-import org.kfm.projection.ops.OpsStore;
 import org.kfm.projection.run.CoreWiring;
 import org.kfm.projection.run.MigrationRuns;
 import org.kfm.projection.run.ProjectionOperations;
 import org.kfm.projection.run.RebuildOrchestrator;
 import org.kfm.projection.run.RebuildServices;
+import org.kfm.projection.run.RunHistory;
 import org.kfm.projection.run.ServiceHealth;
-import org.kfm.projection.run.SwapListener;
 import org.kfm.projection.settings.KfmSettings;
-import org.kfm.projection.settings.ServiceSettings;
 import org.kfm.projection.webhook.Webhooks;
 
 /**
@@ -62,19 +60,15 @@ public class CoreProducers {
     @Singleton
     RebuildServices rebuildServices(Instance<AgroalDataSource> db, KfmSettings s, ArtifactStores stores,
             ObjectMapper json, Clock clock) {
-        return CoreWiring.services(dataSource(db), s.core(), s.rebuild(), s.swap(), stores, json, clock);
+        return CoreWiring.services(dataSource(db), s.core(), s.rebuild(), s.swap(), stores, json, clock,
+                UUID::randomUUID);
     }
 
+    /** The run history the API and the service read (the ops stores themselves are the core's). */
     @Produces
     @Singleton
-    OpsStore opsStore(RebuildServices services) {
-        return services.ops();
-    }
-
-    @Produces
-    @Singleton
-    GenerationStore generationStore(RebuildServices services) {
-        return services.generations();
+    RunHistory runHistory(RebuildServices services, DeliveryStore deliveries) {
+        return new RunHistory(services.ops(), services.generations(), deliveries);
     }
 
     /** Every swap, from the CLI or the service, is announced to the configured webhooks. */

@@ -7,9 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.kfm.projection.testing.KfmProcess;
 import org.kfm.projection.testing.TestDatabase;
@@ -23,20 +22,11 @@ class InvalidConfigurationIsReportedAtOnceIT {
     private static final List<String> BAD_KEYS = List.of("kfm.load.parallelism", "kfm.parity.invalid-geometry",
             "kfm.swap.attempts", "kfm.webhooks.urls", "kfm.s3.max-attempts");
 
-    private static TestDatabase db;
+    @RegisterExtension
+    static final TestDatabase db = TestDatabase.perClass();
 
     @TempDir
     Path dir;
-
-    @BeforeAll
-    static void database() {
-        db = TestDatabase.create();
-    }
-
-    @AfterAll
-    static void drop() {
-        db.close();
-    }
 
     private KfmProcess withBadSettingsInFiveGroups() {
         return new KfmProcess(db, "kfm_index", dir)

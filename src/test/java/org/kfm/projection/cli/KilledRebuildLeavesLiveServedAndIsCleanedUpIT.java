@@ -13,6 +13,7 @@ import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.kfm.projection.error.ErrorCode;
 import org.kfm.projection.error.KfmException;
@@ -35,7 +36,8 @@ class KilledRebuildLeavesLiveServedAndIsCleanedUpIT {
     private static final String PROJECTION = "it_crash";
     /** Big enough that loading takes seconds here; eight dataset versions commit one after another. */
     private static final int FEATURES = 400_000;
-    private static TestDatabase db;
+    @RegisterExtension
+    static final TestDatabase db = TestDatabase.perClass();
     private static RebuildFixture fx;
     private static Path small;
     private static Path big;
@@ -45,7 +47,6 @@ class KilledRebuildLeavesLiveServedAndIsCleanedUpIT {
 
     @BeforeAll
     static void setUp() {
-        db = TestDatabase.create();
         fx = RebuildFixture.builder(db, PROJECTION).build();
         small = TestCatalogs.copySample(dir.resolve("small"));
         assertEquals(1L, fx.rebuild(small).generation());
@@ -55,7 +56,6 @@ class KilledRebuildLeavesLiveServedAndIsCleanedUpIT {
     @AfterAll
     static void tearDown() {
         fx.close();
-        db.close();
     }
 
     @Test

@@ -13,9 +13,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.kfm.projection.migrate.Migrations;
 import org.kfm.projection.testing.TestDatabase;
@@ -27,20 +26,11 @@ import org.kfm.projection.testing.TestDatabase;
  */
 class MigrateAndSmokeExitCodesIT {
     private static final String TRIGGERED_BY = "exit-codes-it";
-    private static TestDatabase db;
+    @RegisterExtension
+    static final TestDatabase db = TestDatabase.perClass();
 
     @TempDir
     Path tmp;
-
-    @BeforeAll
-    static void createDatabase() {
-        db = TestDatabase.create();
-    }
-
-    @AfterAll
-    static void dropDatabase() {
-        db.close();
-    }
 
     @Test
     void migrateExitsZeroAndStopsAtTheTarget() throws Exception {

@@ -15,6 +15,7 @@ import java.util.concurrent.Executors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.kfm.projection.testing.KfmProcess;
 import org.kfm.projection.testing.TestCatalogs;
@@ -30,7 +31,8 @@ class RebuildDeliversWebhooksBeforeExitingIT {
     private static final List<String> SECRETS = List.of("tok-slow-1984", "tok-hang-2001");
     private static final List<String> SIGNATURES = new CopyOnWriteArrayList<>();
     private static final CountDownLatch RELEASE = new CountDownLatch(1);
-    private static TestDatabase db;
+    @RegisterExtension
+    static final TestDatabase db = TestDatabase.perClass();
     private static HttpServer receiver;
 
     @TempDir
@@ -38,7 +40,6 @@ class RebuildDeliversWebhooksBeforeExitingIT {
 
     @BeforeAll
     static void setUp() throws IOException {
-        db = TestDatabase.create();
         receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         receiver.setExecutor(Executors.newCachedThreadPool());
         receiver.createContext("/slow", exchange -> {
@@ -63,7 +64,6 @@ class RebuildDeliversWebhooksBeforeExitingIT {
     static void tearDown() {
         RELEASE.countDown();
         receiver.stop(0);
-        db.close();
     }
 
     @Test

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.kfm.projection.run.RebuildLock;
 import org.kfm.projection.testing.KfmProcess;
@@ -26,7 +27,8 @@ import org.kfm.projection.testing.TestDatabase;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class RebuildExitCodesIT {
     private static final String PROJECTION = "it_cli";
-    private static TestDatabase db;
+    @RegisterExtension
+    static final TestDatabase db = TestDatabase.perClass();
     private static RebuildFixture fx;
     private static KfmProcess kfm;
 
@@ -35,7 +37,6 @@ class RebuildExitCodesIT {
 
     @BeforeAll
     static void setUp() {
-        db = TestDatabase.create();
         fx = RebuildFixture.builder(db, PROJECTION).build();
         kfm = new KfmProcess(db, PROJECTION, dir);
     }
@@ -43,7 +44,6 @@ class RebuildExitCodesIT {
     @AfterAll
     static void tearDown() {
         fx.close();
-        db.close();
     }
 
     @Test

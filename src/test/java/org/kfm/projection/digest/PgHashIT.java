@@ -10,6 +10,7 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.kfm.projection.testing.TestDatabase;
 
 /**
@@ -19,19 +20,18 @@ import org.kfm.projection.testing.TestDatabase;
  */
 class PgHashIT {
     private static final long[] SEEDS = {0, 1, -1, 0x1234_5678_9abc_def0L, Long.MIN_VALUE};
-    private static TestDatabase db;
+    @RegisterExtension
+    static final TestDatabase db = TestDatabase.perClass();
     private static Connection c;
 
     @BeforeAll
     static void connect() throws SQLException {
-        db = TestDatabase.create();
         c = db.connect();
     }
 
     @AfterAll
     static void close() throws SQLException {
         c.close();
-        db.close();
     }
 
     @Test

@@ -4,11 +4,10 @@ import java.io.ByteArrayInputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.kfm.projection.testing.FeatureFiles;
 
 /** Small helpers shared by the reader tests. */
 final class Fixtures {
@@ -36,19 +35,7 @@ final class Fixtures {
     }
 
     static List<Feature> readAll(InputStream in, FeatureFormat format, ReaderContext ctx) {
-        List<Feature> out = new ArrayList<>();
-        try (FeatureReader reader = new FeatureReaders().open(in, format, ctx)) {
-            Feature f;
-            while ((f = reader.next()) != null) {
-                out.add(f);
-            }
-            if (reader.position() != out.size()) {
-                throw new AssertionError("position " + reader.position() + " != " + out.size());
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out;
+        return FeatureFiles.readAll(in, format, ctx);
     }
 
     /** Remembers whether the reader above it read up to end of stream. */

@@ -1,8 +1,7 @@
 package org.kfm.projection.feature;
 
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import org.kfm.projection.bench.readers.ReaderBenchmark;
 
 /**
  * Child-JVM entry point of {@link ReadsMillionFeaturesInSmallHeapIT}: reads one artifact fully and prints the
@@ -17,19 +16,10 @@ public final class ReadMillionFeaturesMain {
         Path file = Path.of(args[0]);
         FeatureFormat format = FeatureFormat.valueOf(args[1]);
         long expected = Long.parseLong(args[2]);
-        long count = 0;
-        long points = 0;
-        try (InputStream in = Files.newInputStream(file);
-                FeatureReader reader = new FeatureReaders().open(in, format,
-                        new ReaderContext(file.toUri().toString(), ReaderContext.WGS84))) {
-            for (Feature f = reader.next(); f != null; f = reader.next()) {
-                points += f.geometry().getNumPoints();
-                count++;
-            }
-        }
+        ReaderBenchmark.Tally read = ReaderBenchmark.tally(new FeatureReaders(), file, format);
         Runtime rt = Runtime.getRuntime();
-        System.out.println("features=" + count + " points=" + points + " maxHeapMB=" + (rt.maxMemory() >> 20)
-                + " usedHeapMB=" + ((rt.totalMemory() - rt.freeMemory()) >> 20));
-        System.exit(count == expected ? 0 : 1);
+        System.out.println("features=" + read.features() + " points=" + read.points() + " maxHeapMB="
+                + (rt.maxMemory() >> 20) + " usedHeapMB=" + ((rt.totalMemory() - rt.freeMemory()) >> 20));
+        System.exit(read.features() == expected ? 0 : 1);
     }
 }

@@ -2,21 +2,16 @@ package org.kfm.projection.load;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import javax.sql.DataSource;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -24,9 +19,8 @@ import org.kfm.projection.db.PgIdentifier;
 import org.kfm.projection.feature.EwkbWriter;
 import org.kfm.projection.feature.Feature;
 import org.kfm.projection.feature.FeatureFormat;
-import org.kfm.projection.feature.FeatureReader;
-import org.kfm.projection.feature.FeatureReaders;
 import org.kfm.projection.feature.ReaderContext;
+import org.kfm.projection.testing.FeatureFiles;
 import org.kfm.projection.testing.TestDatabase;
 
 /**
@@ -47,7 +41,8 @@ class GeometryDigestParityIT {
 
     @TempDir
     static Path dir;
-    private static TestDatabase db;
+    @RegisterExtension
+    static final TestDatabase db = TestDatabase.perClass();
     private static DataSource ds;
     private static LoadResult result;
 
@@ -60,16 +55,10 @@ class GeometryDigestParityIT {
 
     @BeforeAll
     static void load() {
-        db = TestDatabase.create();
         ds = db.dataSource();
         LoadTesting.migrate(ds, SCHEMA.name());
         result = LoadTesting.loader(ds, 2).load(SCHEMA, LoadTesting.read(LoadTesting.writeCatalog(dir, ITEMS)),
                 LoadListener.NONE);
-    }
-
-    @AfterAll
-    static void drop() {
-        db.close();
     }
 
     @ParameterizedTest
@@ -108,16 +97,7 @@ class GeometryDigestParityIT {
     }
 
     private static List<Feature> read(Path file, FeatureFormat format, int epsg, String idProperty) {
-        ReaderContext ctx = new ReaderContext(file.toUri().toString(), epsg, 4326, Optional.ofNullable(idProperty));
-        List<Feature> out = new ArrayList<>();
-        try (InputStream in = Files.newInputStream(file);
-                FeatureReader reader = new FeatureReaders().open(in, format, ctx)) {
-            for (Feature f = reader.next(); f != null; f = reader.next()) {
-                out.add(f);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out;
+        return FeatureFiles.readAll(file, format, new ReaderContext(file.toUri().toString(), epsg, 4326,
+                Optional.ofNullable(idProperty)));
     }
 }

@@ -16,10 +16,10 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.kfm.projection.artifact.ArtifactStores;
 import org.kfm.projection.artifact.StoreSettings;
@@ -43,19 +43,14 @@ class LoadFailuresIT {
 
     @TempDir
     Path dir;
-    private static TestDatabase db;
+    @RegisterExtension
+    static final TestDatabase db = TestDatabase.perClass();
     private static DataSource ds;
     private static final AtomicInteger SCHEMAS = new AtomicInteger();
 
     @BeforeAll
     static void database() {
-        db = TestDatabase.create();
         ds = db.dataSource();
-    }
-
-    @AfterAll
-    static void drop() {
-        db.close();
     }
 
     /** Polls on one connection of its own, so no earlier poll's closing session is mistaken for a leak. */

@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Clock;
 import java.util.List;
 import javax.sql.DataSource;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.kfm.projection.catalog.Catalog;
 import org.kfm.projection.catalog.CatalogItem;
 import org.kfm.projection.db.PgIdentifier;
@@ -19,7 +19,8 @@ import org.kfm.projection.testing.TestDatabase;
  * connections, once with them in place on one. Both loads must hold the same rows, byte for byte.
  */
 class LoadsSampleCatalogIT {
-    private static TestDatabase db;
+    @RegisterExtension
+    static final TestDatabase db = TestDatabase.perClass();
     private static DataSource ds;
     private static Catalog catalog;
     private static LoadResult first;
@@ -29,7 +30,6 @@ class LoadsSampleCatalogIT {
 
     @BeforeAll
     static void loadTwice() {
-        db = TestDatabase.create();
         ds = db.dataSource();
         catalog = LoadTesting.read(LoadTesting.SAMPLE_CATALOG);
         LoadTesting.migrate(ds, A.name());
@@ -39,11 +39,6 @@ class LoadsSampleCatalogIT {
         first = LoadTesting.loader(ds, 2).load(A, catalog, LoadListener.NONE);
         indexes.recreate(aside);
         second = LoadTesting.loader(ds, 1).load(B, catalog, LoadListener.NONE);
-    }
-
-    @AfterAll
-    static void drop() {
-        db.close();
     }
 
     @Test

@@ -9,9 +9,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import javax.sql.DataSource;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.kfm.projection.artifact.ArtifactStores;
 import org.kfm.projection.artifact.StoreSettings;
@@ -30,7 +30,8 @@ class LoadsSyntheticCatalogIT {
 
     @TempDir
     static Path dir;
-    private static TestDatabase db;
+    @RegisterExtension
+    static final TestDatabase db = TestDatabase.perClass();
     private static DataSource ds;
     private static Catalog catalog;
     private static LoadResult serial;
@@ -39,7 +40,6 @@ class LoadsSyntheticCatalogIT {
 
     @BeforeAll
     static void loadTwice() throws Exception {
-        db = TestDatabase.create();
         ds = db.dataSource();
         SyntheticCatalogWriter.Result written = new SyntheticCatalogWriter().write(
                 new SyntheticCatalogWriter.Options(dir, FEATURES, 42, 5, SyntheticFormat.GEOJSON));
@@ -61,11 +61,6 @@ class LoadsSyntheticCatalogIT {
                 return false;
             }
         });
-    }
-
-    @AfterAll
-    static void drop() {
-        db.close();
     }
 
     @Test

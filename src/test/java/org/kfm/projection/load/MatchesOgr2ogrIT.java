@@ -1,7 +1,6 @@
 package org.kfm.projection.load;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -19,9 +18,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import javax.sql.DataSource;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.kfm.projection.catalog.Catalog;
 import org.kfm.projection.catalog.CatalogItem;
@@ -53,7 +52,8 @@ class MatchesOgr2ogrIT {
     private static final String FIXTURE = "fidelity/every-geometry-type.geojson";
     private static final String BOW_TIE = "cheyenne-bottoms-plot-7";
 
-    private static TestDatabase db;
+    @RegisterExtension
+    static final TestDatabase db = TestDatabase.perClass();
     private static DataSource ds;
     private static PgTarget target;
     private static int tables;
@@ -62,17 +62,9 @@ class MatchesOgr2ogrIT {
     static void database() {
         assertTrue(ExternalCommand.available("ogr2ogr"), "ogr2ogr (GDAL) is not on the PATH: the fidelity test "
                 + "needs it. Install it with: apt-get install -y gdal-bin (bin/test does this)");
-        db = TestDatabase.create();
         ds = db.dataSource();
         target = PgTarget.fromJdbcUrl(db.jdbcUrl(), Optional.empty(), Optional.empty());
         db.execute("CREATE SCHEMA ogr");
-    }
-
-    @AfterAll
-    static void drop() {
-        if (db != null) {
-            db.close();
-        }
     }
 
     @Test

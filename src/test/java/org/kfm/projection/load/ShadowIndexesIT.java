@@ -8,9 +8,9 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import javax.sql.DataSource;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.kfm.projection.db.PgIdentifier;
 import org.kfm.projection.error.BadInputException;
@@ -50,18 +50,13 @@ class ShadowIndexesIT {
 
     @TempDir
     static Path dir;
-    private static TestDatabase db;
+    @RegisterExtension
+    static final TestDatabase db = TestDatabase.perClass();
     private static DataSource ds;
 
     @BeforeAll
     static void database() {
-        db = TestDatabase.create();
         ds = db.dataSource();
-    }
-
-    @AfterAll
-    static void drop() {
-        db.close();
     }
 
     @Test

@@ -17,9 +17,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import javax.sql.DataSource;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.kfm.projection.db.PgIdentifier;
 import org.kfm.projection.error.KfmException;
 import org.kfm.projection.testing.TestDatabase;
@@ -32,17 +32,12 @@ import org.kfm.projection.testing.TestRole;
 class DatabaseBootstrapIT {
     private static final PgIdentifier OPS = PgIdentifier.of("kfm_ops");
     private static final PgIdentifier PUBLIC = PgIdentifier.of("public");
-    private static TestDatabase db;
+    @RegisterExtension
+    static final TestDatabase db = TestDatabase.perClass();
 
     @BeforeAll
     static void createDatabaseWithoutPostgis() {
-        db = TestDatabase.create();
         db.execute("DROP EXTENSION postgis");
-    }
-
-    @AfterAll
-    static void dropDatabase() {
-        db.close();
     }
 
     @Test

@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.kfm.projection.db.PgIdentifier;
 import org.kfm.projection.error.ErrorCode;
 import org.kfm.projection.error.KfmException;
@@ -16,18 +16,13 @@ import org.kfm.projection.testing.TestDatabase;
 
 /** {@code --target} stops at that version; migrating again to the same version applies nothing. */
 class MigrateStopsAtTargetVersionIT {
-    private static TestDatabase db;
+    @RegisterExtension
+    static final TestDatabase db = TestDatabase.perClass();
     private static SchemaMigrator migrator;
 
     @BeforeAll
     static void createDatabase() {
-        db = TestDatabase.create();
         migrator = Migrations.migrator(db.dataSource(), Migrations.real());
-    }
-
-    @AfterAll
-    static void dropDatabase() {
-        db.close();
     }
 
     @Test

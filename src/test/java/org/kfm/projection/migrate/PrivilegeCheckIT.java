@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.kfm.projection.db.PgIdentifier;
 import org.kfm.projection.error.KfmException;
 import org.kfm.projection.testing.TestDatabase;
@@ -20,18 +20,13 @@ import org.kfm.projection.testing.TestRole;
  */
 class PrivilegeCheckIT {
     private static final PgIdentifier PUBLIC = PgIdentifier.of("public");
-    private static TestDatabase db;
+    @RegisterExtension
+    static final TestDatabase db = TestDatabase.perClass();
 
     @BeforeAll
     static void createDatabase() {
-        db = TestDatabase.create();
         // an extension schema the test roles have no USAGE on (public grants it to everyone)
         db.execute("CREATE SCHEMA gis");
-    }
-
-    @AfterAll
-    static void dropDatabase() {
-        db.close();
     }
 
     @Test

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.kfm.projection.error.ErrorCode;
 import org.kfm.projection.error.KfmException;
@@ -34,7 +35,8 @@ import org.kfm.projection.testing.TestDatabase;
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class CancelledRebuildLeavesLiveUntouchedIT {
-    private static TestDatabase db;
+    @RegisterExtension
+    static final TestDatabase db = TestDatabase.perClass();
     private static RebuildFixture fx;
     private static Path generated;
     private static Snapshot live;
@@ -44,7 +46,6 @@ class CancelledRebuildLeavesLiveUntouchedIT {
 
     @BeforeAll
     static void liveGeneration() {
-        db = TestDatabase.create();
         fx = RebuildFixture.builder(db, "it_cancel").build();
         assertEquals(1L, fx.rebuild(TestCatalogs.copySample(dir.resolve("sample"))).generation());
         live = fx.liveSnapshot();
@@ -54,7 +55,6 @@ class CancelledRebuildLeavesLiveUntouchedIT {
     @AfterAll
     static void tearDown() {
         fx.close();
-        db.close();
     }
 
     @Test

@@ -23,6 +23,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.kfm.projection.error.KfmException;
 import org.kfm.projection.history.RunOutcome;
@@ -38,7 +39,8 @@ import org.kfm.projection.testing.TestDatabase;
  */
 class CancelsAndRefusalsAreNotErrorsIT {
     private static final int ERROR = 1000; // JBoss ERROR and JUL SEVERE
-    private static TestDatabase db;
+    @RegisterExtension
+    static final TestDatabase db = TestDatabase.perClass();
     private static RebuildFixture fx;
     private static Path catalog;
     private final List<LogRecord> logged = new CopyOnWriteArrayList<>();
@@ -62,7 +64,6 @@ class CancelsAndRefusalsAreNotErrorsIT {
 
     @BeforeAll
     static void liveGeneration() {
-        db = TestDatabase.create();
         fx = RebuildFixture.builder(db, "it_quiet").build();
         catalog = TestCatalogs.copySample(dir);
         fx.rebuild(catalog);
@@ -71,7 +72,6 @@ class CancelsAndRefusalsAreNotErrorsIT {
     @AfterAll
     static void tearDown() {
         fx.close();
-        db.close();
     }
 
     @BeforeEach

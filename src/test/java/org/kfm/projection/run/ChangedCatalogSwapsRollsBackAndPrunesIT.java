@@ -18,13 +18,12 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.kfm.projection.db.PgIdentifier;
 import org.kfm.projection.error.ErrorCode;
 import org.kfm.projection.error.KfmException;
 import org.kfm.projection.history.RunOutcome;
-import org.kfm.projection.swap.PruneResult;
-import org.kfm.projection.swap.SwapResult;
 import org.kfm.projection.testing.NotifyListener;
 import org.kfm.projection.testing.RebuildFixture;
 import org.kfm.projection.testing.RebuildFixture.Snapshot;
@@ -44,7 +43,8 @@ class ChangedCatalogSwapsRollsBackAndPrunesIT {
     private static final String RIVERS = "kansas-rivers-20250401";
     private static final Duration NOTIFY_WAIT = Duration.ofSeconds(5);
 
-    private static TestDatabase db;
+    @RegisterExtension
+    static final TestDatabase db = TestDatabase.perClass();
     private static RebuildFixture fx;
     private static NotifyListener listener;
     private static Snapshot generation1;
@@ -56,7 +56,6 @@ class ChangedCatalogSwapsRollsBackAndPrunesIT {
 
     @BeforeAll
     static void firstGeneration() {
-        db = TestDatabase.create();
         fx = RebuildFixture.builder(db, "it_changed").build();
         assertEquals(1L, fx.rebuild(TestCatalogs.copySample(dir.resolve("a"))).generation());
         generation1 = fx.liveSnapshot();
@@ -67,7 +66,6 @@ class ChangedCatalogSwapsRollsBackAndPrunesIT {
     static void tearDown() {
         listener.close();
         fx.close();
-        db.close();
     }
 
     /** The sample with one landmark moved, promoted as a new version of the landmarks dataset. */
@@ -134,7 +132,7 @@ class ChangedCatalogSwapsRollsBackAndPrunesIT {
     @Test
     @Order(3)
     void rollbackBringsThePreviousGenerationBackAsItWas() throws Exception {
-        SwapResult r = fx.operations().rollback(RebuildFixture.TRIGGER).value();
+        RunResults.Rollback r = fx.operations().rollback(RebuildFixture.TRIGGER).value();
 
         assertEquals(2L, r.generation().getAsLong());
         assertEquals(generation2, fx.liveSnapshot());
@@ -151,7 +149,7 @@ class ChangedCatalogSwapsRollsBackAndPrunesIT {
     @Test
     @Order(4)
     void pruneDropsThePreviousGenerationAndRollbackThenHasNothingToGoBackTo() {
-        PruneResult pruned = fx.operations().prune(RebuildFixture.TRIGGER).value();
+        RunResults.Prune pruned = fx.operations().prune(RebuildFixture.TRIGGER).value();
 
         assertTrue(pruned.complete(), pruned.toString());
         assertTrue(pruned.dropped().contains("it_changed_prev"), pruned.toString());

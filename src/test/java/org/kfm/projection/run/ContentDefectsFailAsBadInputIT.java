@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.kfm.projection.error.ErrorCode;
 import org.kfm.projection.error.KfmException;
@@ -27,7 +28,8 @@ import org.kfm.projection.testing.TestDatabase;
  * Live untouched every time.
  */
 class ContentDefectsFailAsBadInputIT {
-    private static TestDatabase db;
+    @RegisterExtension
+    static final TestDatabase db = TestDatabase.perClass();
     private static RebuildFixture fx;
 
     @TempDir
@@ -35,7 +37,6 @@ class ContentDefectsFailAsBadInputIT {
 
     @BeforeAll
     static void liveGeneration() {
-        db = TestDatabase.create();
         fx = RebuildFixture.builder(db, "it_content").build();
         assertEquals(1L, fx.rebuild(TestCatalogs.copySample(dir.resolve("sample"))).generation());
     }
@@ -43,7 +44,6 @@ class ContentDefectsFailAsBadInputIT {
     @AfterAll
     static void tearDown() {
         fx.close();
-        db.close();
     }
 
     @Test

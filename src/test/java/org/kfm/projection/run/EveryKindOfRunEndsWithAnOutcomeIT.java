@@ -14,6 +14,7 @@ import java.util.function.Function;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.kfm.projection.db.PgIdentifier;
 import org.kfm.projection.error.KfmException;
@@ -32,7 +33,8 @@ import org.kfm.projection.testing.TestRuns;
  * ABANDONED. An {@link Error} is recorded the same way before it goes on up.
  */
 class EveryKindOfRunEndsWithAnOutcomeIT {
-    private static TestDatabase db;
+    @RegisterExtension
+    static final TestDatabase db = TestDatabase.perClass();
     private static RebuildFixture fx;
     private static Path catalog;
 
@@ -41,7 +43,6 @@ class EveryKindOfRunEndsWithAnOutcomeIT {
 
     @BeforeAll
     static void twoGenerations() {
-        db = TestDatabase.create();
         fx = RebuildFixture.builder(db, "it_faults").build();
         catalog = TestCatalogs.copySample(dir);
         fx.rebuild(catalog);
@@ -51,7 +52,6 @@ class EveryKindOfRunEndsWithAnOutcomeIT {
     @AfterAll
     static void tearDown() {
         fx.close();
-        db.close();
     }
 
     /** Throws in {@code state}, of any kind. */

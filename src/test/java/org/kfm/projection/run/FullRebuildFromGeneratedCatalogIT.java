@@ -14,6 +14,7 @@ import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.kfm.projection.history.RunOutcome;
 import org.kfm.projection.testing.NotifyListener;
@@ -29,7 +30,8 @@ import org.kfm.projection.testing.TestDatabase;
  */
 class FullRebuildFromGeneratedCatalogIT {
     private static final int FEATURES = 20_000;
-    private static TestDatabase db;
+    @RegisterExtension
+    static final TestDatabase db = TestDatabase.perClass();
     private static RebuildFixture fx;
 
     @TempDir
@@ -37,14 +39,12 @@ class FullRebuildFromGeneratedCatalogIT {
 
     @BeforeAll
     static void setUp() {
-        db = TestDatabase.create();
         fx = RebuildFixture.builder(db, "it_generated").build();
     }
 
     @AfterAll
     static void tearDown() {
         fx.close();
-        db.close();
     }
 
     @Test

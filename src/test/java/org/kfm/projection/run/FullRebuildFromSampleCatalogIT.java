@@ -18,6 +18,7 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.kfm.projection.history.RunOutcome;
 import org.kfm.projection.testing.RebuildFixture;
@@ -31,7 +32,8 @@ import org.kfm.projection.testing.TestDatabase;
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class FullRebuildFromSampleCatalogIT {
-    private static TestDatabase db;
+    @RegisterExtension
+    static final TestDatabase db = TestDatabase.perClass();
     private static RebuildFixture fx;
     private static Path catalog;
 
@@ -40,7 +42,6 @@ class FullRebuildFromSampleCatalogIT {
 
     @BeforeAll
     static void setUp() {
-        db = TestDatabase.create();
         fx = RebuildFixture.builder(db, "it_sample").build();
         catalog = TestCatalogs.copySample(dir);
     }
@@ -48,7 +49,6 @@ class FullRebuildFromSampleCatalogIT {
     @AfterAll
     static void tearDown() {
         fx.close();
-        db.close();
     }
 
     @Test

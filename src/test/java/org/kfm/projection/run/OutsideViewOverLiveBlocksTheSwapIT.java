@@ -14,6 +14,7 @@ import java.util.OptionalDouble;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.kfm.projection.error.ErrorCode;
 import org.kfm.projection.error.KfmException;
@@ -32,7 +33,8 @@ import org.kfm.projection.testing.TestDatabase;
  */
 class OutsideViewOverLiveBlocksTheSwapIT {
     private static final Duration QUIET = Duration.ofMillis(300);
-    private static TestDatabase db;
+    @RegisterExtension
+    static final TestDatabase db = TestDatabase.perClass();
     private static RebuildFixture fx;
     private static Path catalog;
 
@@ -41,7 +43,6 @@ class OutsideViewOverLiveBlocksTheSwapIT {
 
     @BeforeAll
     static void liveGeneration() {
-        db = TestDatabase.create();
         fx = RebuildFixture.builder(db, "it_outside").build();
         catalog = TestCatalogs.copySample(dir);
         assertEquals(1L, fx.rebuild(catalog).generation());
@@ -50,7 +51,6 @@ class OutsideViewOverLiveBlocksTheSwapIT {
     @AfterAll
     static void tearDown() {
         fx.close();
-        db.close();
     }
 
     @Test

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.kfm.projection.error.ErrorCode;
 import org.kfm.projection.error.KfmException;
@@ -33,7 +34,8 @@ import org.kfm.projection.validate.InvalidGeometryPolicy;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ParityFailuresLeaveLiveUntouchedIT {
     private static final String LANDMARKS = "kansas-landmarks-20250314";
-    private static TestDatabase db;
+    @RegisterExtension
+    static final TestDatabase db = TestDatabase.perClass();
     private static RebuildFixture fx;
     private static Path sample;
     private static Snapshot live;
@@ -43,7 +45,6 @@ class ParityFailuresLeaveLiveUntouchedIT {
 
     @BeforeAll
     static void liveGeneration() {
-        db = TestDatabase.create();
         fx = RebuildFixture.builder(db, "it_parity").build();
         sample = TestCatalogs.copySample(dir.resolve("sample"));
         assertEquals(1L, fx.rebuild(sample).generation());
@@ -53,7 +54,6 @@ class ParityFailuresLeaveLiveUntouchedIT {
     @AfterAll
     static void tearDown() {
         fx.close();
-        db.close();
     }
 
     @Test

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.kfm.projection.error.ErrorCode;
 import org.kfm.projection.error.KfmException;
@@ -34,7 +35,8 @@ import org.kfm.projection.testing.TestRole;
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ReaderAccessSurvivesRebuildsAndRollbackIT {
-    private static TestDatabase db;
+    @RegisterExtension
+    static final TestDatabase db = TestDatabase.perClass();
     private static TestRole reader;
     private static TestRole analyst;
     private static RebuildFixture fx;
@@ -45,7 +47,6 @@ class ReaderAccessSurvivesRebuildsAndRollbackIT {
 
     @BeforeAll
     static void setUp() {
-        db = TestDatabase.create();
         reader = TestRole.create();
         analyst = TestRole.create();
         fx = RebuildFixture.builder(db, "it_grants").readerRole(reader.name()).build();
@@ -57,7 +58,6 @@ class ReaderAccessSurvivesRebuildsAndRollbackIT {
         fx.close();
         reader.close();
         analyst.close();
-        db.close();
     }
 
     @Test

@@ -21,6 +21,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.kfm.projection.history.RunOutcome;
 import org.kfm.projection.testing.RebuildFixture;
@@ -39,7 +40,8 @@ class ReadersSeeEachRebuiltGenerationWithoutErrorsIT {
     private static final String B = "kansas-landmarks-20250901";
     private static final int REBUILDS = 6;
     private static final int LANDMARKS = 12;
-    private static TestDatabase db;
+    @RegisterExtension
+    static final TestDatabase db = TestDatabase.perClass();
     private static RebuildFixture fx;
     private static Path catalogA;
     private static Path catalogB;
@@ -49,7 +51,6 @@ class ReadersSeeEachRebuiltGenerationWithoutErrorsIT {
 
     @BeforeAll
     static void setUp() {
-        db = TestDatabase.create();
         fx = RebuildFixture.builder(db, "it_readers").build();
         catalogA = TestCatalogs.copySample(dir.resolve("a"));
         catalogB = TestCatalogs.copySample(dir.resolve("b"));
@@ -62,7 +63,6 @@ class ReadersSeeEachRebuiltGenerationWithoutErrorsIT {
     @AfterAll
     static void tearDown() {
         fx.close();
-        db.close();
     }
 
     // a swap is in flight while started > done; expected is the landmarks version live has after done rebuilds

@@ -8,6 +8,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.kfm.projection.db.PgIdentifier;
 import org.kfm.projection.testing.RebuildFixture;
@@ -21,7 +22,8 @@ import org.kfm.projection.testing.TestDatabase;
  * live and previous. The sample covers every format, a reprojection (UTM 14N) and Z coordinates.
  */
 class RebuildIsDeterministicIT {
-    private static TestDatabase db;
+    @RegisterExtension
+    static final TestDatabase db = TestDatabase.perClass();
     private static RebuildFixture fx;
 
     @TempDir
@@ -29,14 +31,12 @@ class RebuildIsDeterministicIT {
 
     @BeforeAll
     static void setUp() {
-        db = TestDatabase.create();
         fx = RebuildFixture.builder(db, "it_determinism").build();
     }
 
     @AfterAll
     static void tearDown() {
         fx.close();
-        db.close();
     }
 
     @Test

@@ -10,6 +10,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.kfm.projection.ops.OpsStore;
 import org.kfm.projection.history.RunKind;
@@ -24,7 +25,8 @@ import org.kfm.projection.testing.TestDatabase;
  * the lock (migrate, smoke, validate) may be alive in another process: they are left open.
  */
 class RebuildMarksOnlyDeadLockHoldersAbandonedIT {
-    private static TestDatabase db;
+    @RegisterExtension
+    static final TestDatabase db = TestDatabase.perClass();
     private static RebuildFixture fx;
 
     @TempDir
@@ -32,14 +34,12 @@ class RebuildMarksOnlyDeadLockHoldersAbandonedIT {
 
     @BeforeAll
     static void setUp() {
-        db = TestDatabase.create();
         fx = RebuildFixture.builder(db, "it_abandon").build();
     }
 
     @AfterAll
     static void tearDown() {
         fx.close();
-        db.close();
     }
 
     @Test

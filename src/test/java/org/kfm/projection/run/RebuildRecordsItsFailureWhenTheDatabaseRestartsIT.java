@@ -15,11 +15,13 @@ import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.kfm.projection.ops.OpsStore;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -41,7 +43,8 @@ import org.kfm.projection.testing.TestDatabase;
  * SQLSTATE 08001 for two seconds, as a server still starting refuses them).
  */
 class RebuildRecordsItsFailureWhenTheDatabaseRestartsIT {
-    private static TestDatabase db;
+    @RegisterExtension
+    static final TestDatabase db = TestDatabase.perClass();
     private static RebuildFixture fx;
     private static Path generated;
 
@@ -53,20 +56,19 @@ class RebuildRecordsItsFailureWhenTheDatabaseRestartsIT {
 
     @BeforeAll
     static void setUp() {
-        db = TestDatabase.create();
         fx = RebuildFixture.builder(db, "it_restart").build();
         generated = TestCatalogs.generate(dir, 20_000, 5, 2);
         RebuildServices s = fx.services();
         restarting = new RestartingDataSource(fx.dataSource());
         orchestrator = new RebuildOrchestrator(new RebuildServices(s.dataSource(), s.settings(), s.rebuild(),
-                s.bootstrap(), s.migrator(), new OpsStore(restarting, s.settings().opsSchema(), s.json(), s.clock()),
+                s.bootstrap(), s.migrator(), new OpsStore(restarting, s.settings().opsSchema(), s.json(), s.clock(),
+                        UUID::randomUUID),
                 s.generations(), s.stores(), s.loader(), s.validator(), s.swapper(), s.json(), s.clock()));
     }
 
     @AfterAll
     static void tearDown() {
         fx.close();
-        db.close();
     }
 
     @Test

@@ -20,6 +20,7 @@ import java.util.TreeSet;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.kfm.projection.db.PgIdentifier;
 import org.kfm.projection.error.KfmException;
@@ -38,7 +39,8 @@ import org.kfm.projection.testing.TestRuns;
  * {@code docs/schemas/receipt.schema.json}, and the schema refuses what does not belong.
  */
 class ReceiptsMatchTheirSchemaIT {
-    private static TestDatabase db;
+    @RegisterExtension
+    static final TestDatabase db = TestDatabase.perClass();
     private static RebuildFixture fx;
 
     @TempDir
@@ -46,14 +48,12 @@ class ReceiptsMatchTheirSchemaIT {
 
     @BeforeAll
     static void setUp() {
-        db = TestDatabase.create();
         fx = RebuildFixture.builder(db, "it_receipts").build();
     }
 
     @AfterAll
     static void tearDown() {
         fx.close();
-        db.close();
     }
 
     @Test

@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.kfm.projection.error.ErrorCode;
 import org.kfm.projection.error.KfmException;
@@ -29,7 +30,8 @@ import org.kfm.projection.testing.TestDatabase;
 class SecondRebuildIsRefusedWhileLockHeldIT {
     /** Far below anything a queued wait would take, far above a refusal on this loaded machine. */
     private static final Duration AT_ONCE = Duration.ofSeconds(5);
-    private static TestDatabase db;
+    @RegisterExtension
+    static final TestDatabase db = TestDatabase.perClass();
     private static RebuildFixture fx;
     private static Path catalog;
 
@@ -38,7 +40,6 @@ class SecondRebuildIsRefusedWhileLockHeldIT {
 
     @BeforeAll
     static void liveGeneration() {
-        db = TestDatabase.create();
         fx = RebuildFixture.builder(db, "it_lock").build();
         catalog = TestCatalogs.copySample(dir);
         assertEquals(1L, fx.rebuild(catalog).generation());
@@ -47,7 +48,6 @@ class SecondRebuildIsRefusedWhileLockHeldIT {
     @AfterAll
     static void tearDown() {
         fx.close();
-        db.close();
     }
 
     @Test

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.kfm.projection.error.ErrorCode;
 import org.kfm.projection.error.KfmException;
@@ -28,7 +29,8 @@ import org.kfm.projection.testing.TestDatabase;
  * in place, without a new dataset version, is seen as an unchanged catalog and skipped unless forced.
  */
 class TamperedFeatureCountIsRefusedAsBadInputIT {
-    private static TestDatabase db;
+    @RegisterExtension
+    static final TestDatabase db = TestDatabase.perClass();
     private static RebuildFixture fx;
     private static Snapshot live;
 
@@ -37,7 +39,6 @@ class TamperedFeatureCountIsRefusedAsBadInputIT {
 
     @BeforeAll
     static void liveGeneration() {
-        db = TestDatabase.create();
         fx = RebuildFixture.builder(db, "it_count").build();
         assertEquals(1L, fx.rebuild(TestCatalogs.copySample(dir.resolve("sample"))).generation());
         live = fx.liveSnapshot();
@@ -46,7 +47,6 @@ class TamperedFeatureCountIsRefusedAsBadInputIT {
     @AfterAll
     static void tearDown() {
         fx.close();
-        db.close();
     }
 
     @Test

@@ -9,6 +9,7 @@ import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.kfm.projection.error.ErrorCode;
 import org.kfm.projection.error.KfmException;
@@ -31,7 +32,8 @@ class UnclosedRingsAreRefusedOrClosedAndListedIT {
     /** The last two positions of Konza Prairie's outer ring, the closing one included, whatever the layout. */
     private static final String CLOSING = "\\[\\s*-96\\.62,\\s*39\\.12\\s*\\],\\s*\\[\\s*-96\\.62,\\s*39\\.07\\s*\\]";
 
-    private static TestDatabase db;
+    @RegisterExtension
+    static final TestDatabase db = TestDatabase.perClass();
     private static RebuildFixture rejecting;
 
     @TempDir
@@ -39,7 +41,6 @@ class UnclosedRingsAreRefusedOrClosedAndListedIT {
 
     @BeforeAll
     static void liveGeneration() {
-        db = TestDatabase.create();
         rejecting = RebuildFixture.builder(db, "it_rings").build();
         assertEquals(1L, rejecting.rebuild(TestCatalogs.copySample(dir.resolve("sample"))).generation());
     }
@@ -47,7 +48,6 @@ class UnclosedRingsAreRefusedOrClosedAndListedIT {
     @AfterAll
     static void tearDown() {
         rejecting.close();
-        db.close();
     }
 
     @Test

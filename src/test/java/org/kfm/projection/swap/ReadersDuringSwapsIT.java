@@ -24,6 +24,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.kfm.projection.db.PgIdentifier;
 import org.kfm.projection.migrate.MigrationSource;
 import org.kfm.projection.migrate.SchemaMigrator;
@@ -37,12 +38,12 @@ import org.kfm.projection.testing.TestDatabase;
 class ReadersDuringSwapsIT {
     private static final int SWAPS = 50;
     private static final int ROWS = 40;
-    private static TestDatabase db;
+    @RegisterExtension
+    static final TestDatabase db = TestDatabase.perClass();
     private static AgroalDataSource pool;
 
     @BeforeAll
     static void createDatabase() throws SQLException {
-        db = TestDatabase.create();
         // a pool, as in the service: the swap runs on a warm connection
         pool = AgroalDataSource.from(new AgroalDataSourceConfigurationSupplier().connectionPoolConfiguration(p -> p
                 .maxSize(4).acquisitionTimeout(Duration.ofSeconds(10))
@@ -52,7 +53,6 @@ class ReadersDuringSwapsIT {
     @AfterAll
     static void dropDatabase() {
         pool.close();
-        db.close();
     }
 
     // swap k is in flight while started > done; expected is the marker live has after done swaps

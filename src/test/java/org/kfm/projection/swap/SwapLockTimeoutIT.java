@@ -9,9 +9,9 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.kfm.projection.testing.TestDatabase;
 import org.postgresql.PGConnection;
 
@@ -21,18 +21,13 @@ import org.postgresql.PGConnection;
  * uncommitted change to the same pg_namespace row does, and so does whatever the hook touches.
  */
 class SwapLockTimeoutIT {
-    private static TestDatabase db;
+    @RegisterExtension
+    static final TestDatabase db = TestDatabase.perClass();
 
     @BeforeAll
     static void createDatabase() {
-        db = TestDatabase.create();
         db.execute("CREATE SCHEMA kfm_ops");
         db.execute("CREATE TABLE kfm_ops.generation_it (base text, n bigint)");
-    }
-
-    @AfterAll
-    static void dropDatabase() {
-        db.close();
     }
 
     /** live = gen-1, shadow = gen-2; a short lock timeout and three attempts. */

@@ -28,6 +28,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.UUID;
+import java.util.function.Supplier;
 import org.kfm.projection.artifact.ArtifactStores;
 import org.kfm.projection.artifact.StoreSettings;
 import org.kfm.projection.settings.Settings;
@@ -79,7 +80,7 @@ public final class RebuildFixture implements AutoCloseable {
         rebuild = new RebuildSettings(rebuild.parallelism(), rebuild.copyStreams(), rebuild.parity(),
                 rebuild.writeReceiptsToStore(), b.unclosedRings);
         this.services = CoreWiring.services(pool, settings, rebuild, SwapOptions.defaults(),
-                ArtifactStores.create(StoreSettings.defaults()), json, Clock.systemUTC());
+                ArtifactStores.create(StoreSettings.defaults()), json, b.clock, b.runIds);
     }
 
     public static Builder builder(TestDatabase db, String projection) {
@@ -95,6 +96,8 @@ public final class RebuildFixture implements AutoCloseable {
         private DigestChangePolicy liveDigest = DigestChangePolicy.FAIL;
         private String readerRole;
         private UnclosedRingPolicy unclosedRings = UnclosedRingPolicy.REJECT;
+        private Clock clock = Clock.systemUTC();
+        private Supplier<UUID> runIds = UUID::randomUUID;
 
         private Builder(TestDatabase db, String projection) {
             this.db = db;
@@ -123,6 +126,18 @@ public final class RebuildFixture implements AutoCloseable {
 
         public Builder readerRole(String role) {
             this.readerRole = role;
+            return this;
+        }
+
+        /** The time every record and receipt is written with. */
+        public Builder clock(Clock c) {
+            this.clock = c;
+            return this;
+        }
+
+        /** Where new runs get their ids. */
+        public Builder runIds(Supplier<UUID> ids) {
+            this.runIds = ids;
             return this;
         }
 

@@ -12,6 +12,9 @@ import java.util.Locale;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.postgresql.ds.PGSimpleDataSource;
 
 /**
@@ -19,19 +22,24 @@ import org.postgresql.ds.PGSimpleDataSource;
  * in order: {@code KFM_TEST_JDBC_URL} when set; else this JVM's {@link TestPostgis} container when
  * {@code bin/test} names its image ({@code KFM_TEST_POSTGIS_IMAGE}, set when a Docker engine answers);
  * else {@code bin/local-postgis start}, so {@code mvn verify} also works on its own.
+ *
+ * <p>A test class that needs one database for all its tests registers it as an extension,
+ * {@code @RegisterExtension static final TestDatabase db = TestDatabase.perClass();}: the database is
+ * created before the class's {@code @BeforeAll} methods run (an extension's {@code beforeAll} callback
+ * comes first), so they may build fixtures on it, and dropped after its {@code @AfterAll} methods.
  */
-public final class TestDatabase implements AutoCloseable {
+public final class TestDatabase implements AutoCloseable, BeforeAllCallback, AfterAllCallback {
     private static final Object START_LOCK = new Object();
     private static volatile String serverUrl;
 
-    private final String server;
-    private final String name;
-    private final String url;
+    // set when the database is created: at once by create(), in beforeAll for perClass()
+    private String server;
+    private String name;
+    private String url;
+    // the class that created it in beforeAll: nested classes inherit the extension, and must not drop it
+    private String owner;
 
-    private TestDatabase(String server, String name, String url) {
-        this.server = server;
-        this.name = name;
-        this.url = url;
+    private TestDatabase() {
     }
 
     /** Creates an empty database with PostGIS installed in {@code public}. */
@@ -41,34 +49,69 @@ public final class TestDatabase implements AutoCloseable {
 
     /** The same on a given server (admin JDBC URL), e.g. {@link TestPostgis#adminUrl()}. */
     public static TestDatabase createOn(String server) {
-        String name = "kfm_t_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-        try (Connection c = DriverManager.getConnection(server); Statement s = c.createStatement()) {
-            s.execute("CREATE DATABASE " + name + " TEMPLATE template0 ENCODING 'UTF8'");
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot create test database on " + server + ": " + e.getMessage(), e);
-        }
-        TestDatabase db = new TestDatabase(server, name, withDatabase(server, name));
-        db.execute("CREATE EXTENSION postgis");
+        TestDatabase db = new TestDatabase();
+        db.open(server);
         return db;
     }
 
+    /** A database for one test class, created in {@code beforeAll} and dropped in {@code afterAll}. */
+    public static TestDatabase perClass() {
+        return new TestDatabase();
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        if (name == null) {
+            open(serverUrl());
+            owner = context.getUniqueId();
+        }
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        if (context.getUniqueId().equals(owner)) {
+            close();
+        }
+    }
+
+    private void open(String on) {
+        String db = "kfm_t_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        try (Connection c = DriverManager.getConnection(on); Statement s = c.createStatement()) {
+            s.execute("CREATE DATABASE " + db + " TEMPLATE template0 ENCODING 'UTF8'");
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot create test database on " + on + ": " + e.getMessage(), e);
+        }
+        this.server = on;
+        this.name = db;
+        this.url = withDatabase(on, db);
+        execute("CREATE EXTENSION postgis");
+    }
+
     public String name() {
-        return name;
+        return created().name;
     }
 
     public String jdbcUrl() {
-        return url;
+        return created().url;
     }
 
     public DataSource dataSource() {
         PGSimpleDataSource ds = new PGSimpleDataSource();
-        ds.setURL(url);
+        ds.setURL(jdbcUrl());
         ds.setApplicationName("kfm-projection-test");
         return ds;
     }
 
     public Connection connect() throws SQLException {
-        return DriverManager.getConnection(url);
+        return DriverManager.getConnection(jdbcUrl());
+    }
+
+    private TestDatabase created() {
+        if (name == null) {
+            throw new IllegalStateException("the test database is not created: register TestDatabase.perClass() as a "
+                    + "static @RegisterExtension field (it is created before the class's @BeforeAll methods)");
+        }
+        return this;
     }
 
     public void execute(String sql) {
@@ -88,13 +131,18 @@ public final class TestDatabase implements AutoCloseable {
         }
     }
 
+    /** Drops the database; a second call does nothing. */
     @Override
     public void close() {
+        if (name == null) {
+            return;
+        }
         try (Connection c = DriverManager.getConnection(server); Statement s = c.createStatement()) {
             s.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
         } catch (SQLException e) {
             throw new IllegalStateException("cannot drop test database " + name + ": " + e.getMessage(), e);
         }
+        name = null;
     }
 
     /** The server's admin JDBC URL (any database the test role may connect to). */

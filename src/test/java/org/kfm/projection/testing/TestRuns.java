@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Optional;
+import java.util.UUID;
 import javax.sql.DataSource;
 import org.kfm.projection.settings.Settings;
 import org.kfm.projection.db.PgIdentifier;
@@ -42,7 +43,7 @@ public final class TestRuns {
         ObjectMapper json = new ObjectMapper();
         return new MigrationRuns(ds, s, new DatabaseBootstrap(ds, s.opsSchema(), s.extensionSchema(), clock),
                 new PrivilegeCheck(ds), new SchemaMigrator(ds, MigrationSource.load(migrationsLocation), "", clock),
-                new OpsStore(ds, s.opsSchema(), json, clock), json, hook);
+                new OpsStore(ds, s.opsSchema(), json, clock, UUID::randomUUID), json, hook);
     }
 
     /** The rows smoke puts into the N-1 schema by default. */

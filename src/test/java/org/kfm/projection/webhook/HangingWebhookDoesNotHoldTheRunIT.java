@@ -1,5 +1,6 @@
 package org.kfm.projection.webhook;
 
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.kfm.projection.settings.WebhookTarget;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -50,7 +51,8 @@ import org.kfm.projection.testing.TestDatabase;
 class HangingWebhookDoesNotHoldTheRunIT {
     private static final String PROJECTION = "it_hooks";
     private static final List<String> SECRETS = List.of("tok-hang-4711", "pw-ok-0815", "key-ok-2342");
-    private static TestDatabase db;
+    @RegisterExtension
+    static final TestDatabase db = TestDatabase.perClass();
     private static RebuildFixture fx;
     private static HttpServer receiver;
     private static final CountDownLatch RELEASE = new CountDownLatch(1);
@@ -62,7 +64,6 @@ class HangingWebhookDoesNotHoldTheRunIT {
 
     @BeforeAll
     static void setUp() throws IOException {
-        db = TestDatabase.create();
         fx = RebuildFixture.builder(db, PROJECTION).build();
         receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         receiver.setExecutor(Executors.newCachedThreadPool());
@@ -89,7 +90,6 @@ class HangingWebhookDoesNotHoldTheRunIT {
         RELEASE.countDown();
         receiver.stop(0);
         fx.close();
-        db.close();
     }
 
     private static String base() {

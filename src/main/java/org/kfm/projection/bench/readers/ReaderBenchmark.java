@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
 import org.kfm.projection.feature.Feature;
+import org.kfm.projection.feature.FeatureFormat;
 import org.kfm.projection.feature.FeatureReader;
 import org.kfm.projection.feature.FeatureReaders;
 import org.kfm.projection.feature.ReaderContext;
@@ -36,6 +37,10 @@ public final class ReaderBenchmark {
     }
 
     /** One timed read of a whole artifact. */
+    /** Features and their points read from one artifact. */
+    public record Tally(long features, long points) {
+    }
+
     public record Run(long nanos, long peakHeapBytes, long features) {
     }
 
@@ -85,22 +90,27 @@ public final class ReaderBenchmark {
                 .filter(p -> p.getType() == MemoryType.HEAP).toList();
         System.gc();
         heap.forEach(MemoryPoolMXBean::resetPeakUsage);
+        long t0 = System.nanoTime();
+        Tally tally = tally(readers, file, format.featureFormat());
+        long nanos = System.nanoTime() - t0;
+        long peak = heap.stream().mapToLong(p -> p.getPeakUsage().getUsed()).sum();
+        if (tally.points() < tally.features()) {
+            throw new IllegalStateException("every synthetic feature has at least one point");
+        }
+        return new Run(nanos, peak, tally.features());
+    }
+
+    /** Reads {@code file} to its end, one feature at a time (WGS 84), counting features and points. */
+    public static Tally tally(FeatureReaders readers, Path file, FeatureFormat format) throws IOException {
         long points = 0;
         long count = 0;
-        long t0 = System.nanoTime();
         ReaderContext ctx = new ReaderContext(file.toUri().toString(), ReaderContext.WGS84);
-        try (InputStream in = Files.newInputStream(file);
-                FeatureReader reader = readers.open(in, format.featureFormat(), ctx)) {
+        try (InputStream in = Files.newInputStream(file); FeatureReader reader = readers.open(in, format, ctx)) {
             for (Feature f = reader.next(); f != null; f = reader.next()) {
                 points += f.geometry().getNumPoints();
                 count++;
             }
         }
-        long nanos = System.nanoTime() - t0;
-        long peak = heap.stream().mapToLong(p -> p.getPeakUsage().getUsed()).sum();
-        if (points < count) {
-            throw new IllegalStateException("every synthetic feature has at least one point");
-        }
-        return new Run(nanos, peak, count);
+        return new Tally(count, points);
     }
 }

@@ -3,6 +3,7 @@ package org.kfm.projection.bench.rebuild;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
 import java.util.Optional;
+import java.util.UUID;
 import javax.sql.DataSource;
 import org.kfm.projection.artifact.ArtifactStores;
 import org.kfm.projection.db.PgIdentifier;
@@ -35,6 +36,6 @@ public final class BenchServices {
         // no reader role: its grants are not replayed on the benchmark's projection, so rule 7 must not ask for them
         Settings s = configured.forProjection(projection, Optional.of("kfm-bench"), Optional.empty());
         return CoreWiring.services(ds, s, rebuild.withReceiptsInStore(false), SwapOptions.defaults(), stores, json,
-                clock);
+                clock, UUID::randomUUID);
     }
 }
