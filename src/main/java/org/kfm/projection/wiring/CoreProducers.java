@@ -18,6 +18,7 @@ import org.kfm.projection.run.MigrationRuns;
 import org.kfm.projection.run.ProjectionOperations;
 import org.kfm.projection.run.RebuildOrchestrator;
 import org.kfm.projection.run.RebuildServices;
+import org.kfm.projection.run.RunHistory;
 import org.kfm.projection.run.ServiceHealth;
 import org.kfm.projection.run.SwapListener;
 import org.kfm.projection.settings.KfmSettings;
@@ -75,6 +76,13 @@ public class CoreProducers {
     @Singleton
     GenerationStore generationStore(RebuildServices services) {
         return services.generations();
+    }
+
+    /** The run history the entry points read (the ops stores themselves are the core's). */
+    @Produces
+    @Singleton
+    RunHistory runHistory(RebuildServices services, DeliveryStore deliveries) {
+        return new RunHistory(services.ops(), services.generations(), deliveries);
     }
 
     /** Every swap, from the CLI or the service, is announced to the configured webhooks. */
