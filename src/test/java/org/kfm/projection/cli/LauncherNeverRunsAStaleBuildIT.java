@@ -72,6 +72,44 @@ class LauncherNeverRunsAStaleBuildIT {
                 Files.readString(clone.resolve("target/quarkus-app/kfm-build-inputs")));
     }
 
+    @Test
+    void theFingerprintFollowsPathsAndContentsButNotIgnoredFiles() throws Exception {
+        Path lib = Files.createDirectories(clone.resolve("bin/lib"));
+        Files.copy(TestDatabase.repoRoot().resolve("bin/lib/build-inputs"), lib.resolve("build-inputs"),
+                StandardCopyOption.COPY_ATTRIBUTES);
+        Files.writeString(clone.resolve(".gitignore"), "target/\n*.iml\n");
+        Files.writeString(clone.resolve("pom.xml"), "<project/>\n");
+        Files.createDirectories(clone.resolve("src/main/java"));
+        Files.writeString(clone.resolve("src/main/java/A.java"), "class A {}\n");
+        Path migrations = Files.createDirectories(clone.resolve("migrations/postgis"));
+        Files.writeString(migrations.resolve("0010__a.sql"), "SELECT 1;\n");
+        run(clone, 30, "git", "init", "-q");
+        run(clone, 30, "git", "add", "-A");
+        String original = fingerprint();
+
+        Files.move(migrations.resolve("0010__a.sql"), migrations.resolve("0010__b.sql"));
+        String renamed = fingerprint();
+        Files.move(migrations.resolve("0010__b.sql"), migrations.resolve("0010__a.sql"));
+        assertEquals(original, fingerprint(), "renamed back");
+        Files.writeString(migrations.resolve("0010__a.sql"), "SELECT 2;\n");
+        String edited = fingerprint();
+        Files.writeString(migrations.resolve("0010__a.sql"), "SELECT 1;\n");
+        Files.writeString(clone.resolve("src/main/java/B.java"), "class B {}\n");
+        String untracked = fingerprint();
+        Files.delete(clone.resolve("src/main/java/B.java"));
+        Files.writeString(clone.resolve("src/main/java/x.iml"), "ignored");
+        Files.createDirectories(clone.resolve("target")).resolve("out.txt").toFile().createNewFile();
+        Files.writeString(clone.resolve("README.md"), "not an input");
+
+        assertEquals(original, fingerprint(), "ignored files and files outside the inputs do not count");
+        assertEquals(4, java.util.Set.of(original, renamed, edited, untracked).size(),
+                "a rename, an edit and an untracked file each change it");
+    }
+
+    private String fingerprint() throws IOException, InterruptedException {
+        return run(clone, 30, "bin/lib/build-inputs").stdout.strip();
+    }
+
     /** What git would commit here: tracked files and untracked ones it does not ignore. */
     private static void copySources(Path repo, Path to) throws IOException, InterruptedException {
         Result files = run(repo, 30, "git", "ls-files", "--cached", "--others", "--exclude-standard");
