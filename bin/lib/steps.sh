@@ -1,5 +1,6 @@
 # Set-up steps for the bin/ scripts: one line per step with its duration on stderr, the step's own
-# output in a log file under the logs directory, and that path (with the log's last lines) when it fails.
+# output in a log file under the logs directory, and that path (with the log's error lines, or its last
+# lines) when it fails.
 #   source bin/lib/steps.sh; step_prefix=name; step_logs=DIR
 #   run_step "building the application" build.log cmd args...
 # Sourced, not run. A step runs in the calling shell: it must return non-zero on failure, not exit
@@ -21,8 +22,15 @@ run_step() {
   if [ "$rc" = 0 ]; then
     echo "$step_prefix: $title: $took" >&2
   else
-    echo "$step_prefix: $title: FAILED after $took (exit $rc); last lines of $log:" >&2
-    tail -n 15 "$log" | sed 's/^/  | /' >&2
+    # the error lines when the tool marks them (Maven's [ERROR], apt's E:, initdb's and pg_ctl's), else the end
+    local pattern='^(\[ERROR\] [^ -]|E: |[a-z_]+: error|FATAL|ERROR)'
+    if grep -qE "$pattern" "$log"; then
+      echo "$step_prefix: $title: FAILED after $took (exit $rc); errors in $log:" >&2
+      grep -m 12 -E "$pattern" "$log" | sed 's/^/  | /' >&2
+    else
+      echo "$step_prefix: $title: FAILED after $took (exit $rc); last lines of $log:" >&2
+      tail -n 15 "$log" | sed 's/^/  | /' >&2
+    fi
     echo "$step_prefix: full log: $log" >&2
   fi
   return "$rc"
