@@ -32,7 +32,7 @@ public final class Cli {
             if (ex instanceof KfmException k) {
                 if (commandLine.getCommand() instanceof Formatted f && f.json()) {
                     // scripts read stdout: one document either way, the error's own shape
-                    new JsonOutput().print(commandLine.getOut(), Views.ErrorView.of(k));
+                    new JsonOutput().print(commandLine.getOut(), Views.ErrorView.of(k, f.runId()));
                 }
                 return report(commandLine.getErr(), k);
             }

@@ -55,6 +55,7 @@ public class RebuildCommand implements Callable<Integer>, Formatted, UsesDatabas
 
     private final RebuildOrchestrator orchestrator;
     private final Settings settings;
+    private ConsoleProgress progress;
 
     @Inject
     public RebuildCommand(RebuildOrchestrator orchestrator, Settings settings) {
@@ -68,11 +69,16 @@ public class RebuildCommand implements Callable<Integer>, Formatted, UsesDatabas
     }
 
     @Override
+    public java.util.UUID runId() {
+        return progress == null ? null : progress.runId();
+    }
+
+    @Override
     public Integer call() {
         if (allowShrink != null && (allowShrink < 0 || allowShrink > 1)) {
             throw new UsageException("invalid-option", "--allow-shrink must be between 0 and 1, got " + allowShrink);
         }
-        ConsoleProgress progress = new ConsoleProgress(System.err, System.console(), Clock.systemUTC());
+        progress = new ConsoleProgress(System.err, System.console(), Clock.systemUTC());
         RebuildRequest request = new RebuildRequest(Optional.ofNullable(catalog), dryRun, noSwap, force,
                 allowShrink == null ? OptionalDouble.empty() : OptionalDouble.of(allowShrink), keepShadow,
                 CliTrigger.of(settings));

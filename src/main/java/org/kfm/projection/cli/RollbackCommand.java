@@ -29,14 +29,21 @@ public class RollbackCommand implements Callable<Integer>, Formatted, UsesDataba
         this.settings = settings;
     }
 
+    private final RunIdObserver observer = new RunIdObserver();
+
     @Override
     public boolean json() {
         return format.json();
     }
 
     @Override
+    public java.util.UUID runId() {
+        return observer.runId();
+    }
+
+    @Override
     public Integer call() {
-        Recorded<SwapResult> run = operations.rollback(CliTrigger.of(settings));
+        Recorded<SwapResult> run = operations.rollback(CliTrigger.of(settings), observer);
         SwapResult r = run.value();
         if (format.json()) {
             new JsonOutput().print(spec.commandLine().getOut(), new Views.RollbackView(run.runId(), r.live(),

@@ -93,10 +93,15 @@ final class Views {
     record ErrorBody(String code, String rule, String message, int exitCode) {
     }
 
-    /** A command that failed, with {@code --format json}: {@code docs/schemas/error.schema.json}. */
-    record ErrorView(ErrorBody error) {
-        static ErrorView of(KfmException e) {
-            return new ErrorView(new ErrorBody(e.code().name(), e.rule(), e.getMessage(), e.code().exitCode()));
+    /**
+     * A command that failed, with {@code --format json}: {@code docs/schemas/error.schema.json}.
+     *
+     * @param runId the run recorded for the attempt (its receipt: {@code receipt RUN_ID}), when the
+     *     command knows it: {@code rebuild} and {@code rollback}; otherwise null
+     */
+    record ErrorView(ErrorBody error, UUID runId) {
+        static ErrorView of(KfmException e, UUID runId) {
+            return new ErrorView(new ErrorBody(e.code().name(), e.rule(), e.getMessage(), e.code().exitCode()), runId);
         }
     }
 }

@@ -119,6 +119,7 @@ class CliJsonOutputsMatchTheirSchemasIT {
         assertEquals("FAILED", kept.get("keptBy").get("outcome").asText());
         assertEquals("parity-failed", kept.get("keptBy").get("errorRule").asText());
         failedRunId = kept.get("keptBy").get("runId").asText();
+        assertEquals(failedRunId, error.get("runId").asText(), "the error document names the failed run");
 
         KfmProcess.Result text = kfm.run(60, "status");
         assertTrue(text.stdout().contains("  shadow:   " + PROJECTION + "_shadow kept by run " + failedRunId
@@ -162,7 +163,9 @@ class CliJsonOutputsMatchTheirSchemasIT {
 
         KfmProcess.Result unknown = kfm.run(60, "receipt", "00000000-0000-0000-0000-000000000000", "--format", "json");
         assertEquals(2, unknown.exit(), unknown.toString());
-        assertEquals("run-not-found", document("error", unknown).get("error").get("rule").asText());
+        JsonNode notFound = document("error", unknown);
+        assertEquals("run-not-found", notFound.get("error").get("rule").asText());
+        assertTrue(notFound.get("runId").isNull(), notFound.toString());
         assertTrue(unknown.stderr().contains("(rule run-not-found, exit code 2)"), unknown.toString());
 
         KfmProcess.Result garbage = kfm.run(60, "receipt", "not-a-uuid");
