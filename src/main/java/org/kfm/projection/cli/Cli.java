@@ -23,16 +23,22 @@ public final class Cli {
 
     /**
      * Applies the project's error conventions to a command line (and the subcommands it already
-     * has): a {@link KfmException} prints its message and rule and exits with its code; a bad
+     * has): a {@link KfmException} prints its message and rule and exits with its code (with
+     * {@code --format json} it is also printed on stdout as {@code docs/schemas/error.schema.json}); a bad
      * option or parameter exits with 2; anything else with 1.
      */
     public static CommandLine withConventions(CommandLine cl) {
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             if (ex instanceof KfmException k) {
+                if (commandLine.getCommand() instanceof Formatted f && f.json()) {
+                    // scripts read stdout: one document either way, the error's own shape
+                    new JsonOutput().print(commandLine.getOut(), Views.ErrorView.of(k, f.runId()));
+                }
                 return report(commandLine.getErr(), k);
             }
             throw ex;
         });
+        cl.setCaseInsensitiveEnumValuesAllowed(true);
         cl.setExitCodeExceptionMapper(Cli::exitCode);
         return cl;
     }

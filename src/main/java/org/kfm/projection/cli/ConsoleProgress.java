@@ -20,11 +20,22 @@ final class ConsoleProgress implements RunObserver {
     private final Clock clock;
     private long lastPrint;
     private boolean barOpen;
+    private volatile java.util.UUID runId;
 
     ConsoleProgress(PrintStream err, Console console, Clock clock) {
         this.err = err;
         this.terminal = console != null && System.getenv("TERM") != null && !"dumb".equals(System.getenv("TERM"));
         this.clock = clock;
+    }
+
+    @Override
+    public void started(java.util.UUID id) {
+        this.runId = id;
+    }
+
+    /** The run's id once it is recorded; null before. */
+    java.util.UUID runId() {
+        return runId;
     }
 
     /** Phases are already in the log (stderr); only a bar in progress needs ending. */

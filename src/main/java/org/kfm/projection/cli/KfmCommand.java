@@ -13,6 +13,8 @@ import picocli.CommandLine.Command;
             RebuildCommand.class,
             ValidateCommand.class,
             StatusCommand.class,
+            RunsCommand.class,
+            ReceiptCommand.class,
             RollbackCommand.class,
             PruneCommand.class,
             ServeCommand.class,

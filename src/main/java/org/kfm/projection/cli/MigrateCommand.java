@@ -9,6 +9,7 @@ import org.kfm.projection.run.MigrationRuns;
 import org.kfm.projection.run.Recorded;
 import org.kfm.projection.run.RunResults;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -17,12 +18,15 @@ import picocli.CommandLine.Spec;
         description = {"Apply the projection migrations to a schema (default: the live projection schema).",
             "Bootstraps the database first (PostGIS, the ops schema), checks the role's privileges and",
             "records a receipt in the ops schema."})
-public class MigrateCommand implements Callable<Integer> {
+public class MigrateCommand implements Callable<Integer>, Formatted, UsesDatabase {
     @Option(names = "--schema", paramLabel = "NAME", description = "Schema to migrate (default: kfm.projection.name).")
     String schema;
 
     @Option(names = "--target", paramLabel = "VERSION", description = "Stop at this version (default: latest).")
     String target;
+
+    @Mixin
+    FormatOption format;
 
     @Spec
     CommandSpec spec;
@@ -37,11 +41,22 @@ public class MigrateCommand implements Callable<Integer> {
     }
 
     @Override
+    public boolean json() {
+        return format.json();
+    }
+
+    @Override
     public Integer call() {
         PgIdentifier target = schema == null ? settings.projection() : PgIdentifier.of(schema);
         Recorded<RunResults.Migration> run = runs.migrate(target, this.target, CliTrigger.of(settings));
         RunResults.Migration r = run.value();
         PrintWriter out = spec.commandLine().getOut();
+        if (format.json()) {
+            new JsonOutput().print(out, new Views.MigrateView(run.runId(), r.schema(), r.fromVersion(), r.toVersion(),
+                    r.applied().stream().map(m -> new Views.AppliedView(m.version(), m.script(), m.sha256())).toList(),
+                    r.duration().toMillis()));
+            return 0;
+        }
         out.printf("schema %s: %s -> %s, %d migration(s) applied in %d ms%n", r.schema(),
                 r.fromVersion() == null ? "empty" : r.fromVersion(), r.toVersion(), r.applied().size(),
                 r.duration().toMillis());

@@ -7,12 +7,16 @@ import org.kfm.projection.run.ProjectionOperations;
 import org.kfm.projection.run.Recorded;
 import org.kfm.projection.run.RunResults;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 @Command(name = "prune", mixinStandardHelpOptions = true,
         description = "Drop the previous generation and any retired ones (no rollback possible afterwards).")
-public class PruneCommand implements Callable<Integer> {
+public class PruneCommand implements Callable<Integer>, Formatted, UsesDatabase {
+    @Mixin
+    FormatOption format;
+
     @Spec
     CommandSpec spec;
 
@@ -26,10 +30,21 @@ public class PruneCommand implements Callable<Integer> {
     }
 
     @Override
+    public boolean json() {
+        return format.json();
+    }
+
+    @Override
     public Integer call() {
         Recorded<RunResults.Prune> run = operations.prune(CliTrigger.of(settings));
         RunResults.Prune r = run.value();
         var out = spec.commandLine().getOut();
+        if (format.json()) {
+            // a schema left behind is exit 1 in both formats; the document says which and why
+            new JsonOutput().print(out, new Views.PruneView(run.runId(), r.complete(), r.dropped(), r.notDropped()
+                    .stream().map(f -> new Views.NotDroppedView(f.schema(), f.reason())).toList()));
+            return r.complete() ? 0 : 1;
+        }
         out.println(r.dropped().isEmpty() ? "nothing to prune" : "dropped: " + String.join(", ", r.dropped()));
         r.notDropped().forEach(f -> out.println("could not drop " + f.schema() + ": " + f.reason()));
         out.println("run " + run.runId());

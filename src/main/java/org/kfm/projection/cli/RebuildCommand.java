@@ -16,6 +16,7 @@ import org.kfm.projection.run.RebuildOrchestrator;
 import org.kfm.projection.run.RebuildRequest;
 import org.kfm.projection.run.RebuildResult;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -24,7 +25,7 @@ import picocli.CommandLine.Spec;
         description = {"Rebuild the projection from the promoted catalog: migrate a shadow schema, load it with COPY,",
             "build indexes, validate parity, swap it in atomically and record a receipt. Skipped (exit 0) when the",
             "catalog digest and migration version equal the live generation's, unless --force."})
-public class RebuildCommand implements Callable<Integer> {
+public class RebuildCommand implements Callable<Integer>, Formatted, UsesDatabase {
     @Option(names = "--catalog", paramLabel = "URI",
             description = "Root catalog.json: path, file: or s3:// URI (default: kfm.catalog.uri).")
     String catalog;
@@ -46,12 +47,16 @@ public class RebuildCommand implements Callable<Integer> {
             description = "Keep the shadow for inspection when the run fails (default: ${DEFAULT-VALUE}).")
     boolean keepShadow;
 
+    @Mixin
+    FormatOption format;
+
     @Spec
     CommandSpec spec;
 
     private final RebuildOrchestrator orchestrator;
     private final Settings settings;
     private final Clock clock;
+    private ConsoleProgress progress;
 
     @Inject
     public RebuildCommand(RebuildOrchestrator orchestrator, Settings settings, Clock clock) {
@@ -61,19 +66,39 @@ public class RebuildCommand implements Callable<Integer> {
     }
 
     @Override
+    public boolean json() {
+        return format.json();
+    }
+
+    @Override
+    public java.util.UUID runId() {
+        return progress == null ? null : progress.runId();
+    }
+
+    @Override
     public Integer call() {
         if (allowShrink != null && (allowShrink < 0 || allowShrink > 1)) {
             throw new UsageException("invalid-option", "--allow-shrink must be between 0 and 1, got " + allowShrink);
         }
-        ConsoleProgress progress = new ConsoleProgress(System.err, System.console(), clock);
+        progress = new ConsoleProgress(System.err, System.console(), clock);
         RebuildRequest request = new RebuildRequest(Optional.ofNullable(catalog), dryRun, noSwap, force,
                 allowShrink == null ? OptionalDouble.empty() : OptionalDouble.of(allowShrink), keepShadow,
                 CliTrigger.of(settings));
         RebuildResult result = orchestrator.rebuild(request, progress);
         progress.closeBar();
-        print(spec.commandLine().getOut(), result);
+        PrintWriter out = spec.commandLine().getOut();
+        if (!format.json()) {
+            print(out, result);
+        }
         // The run has ended and the lock is free; this process exits next, so wait (bounded) for its webhooks.
-        printDeliveries(spec.commandLine().getOut(), orchestrator.awaitDeliveries(result.runId()));
+        List<WebhookDelivery> deliveries = orchestrator.awaitDeliveries(result.runId());
+        if (format.json()) {
+            new JsonOutput().print(out, new Views.RebuildView(result.runId(), result.outcome().name(),
+                    result.generation(), result.summary(), result.receipt(),
+                    deliveries.stream().map(Views.WebhookView::of).toList()));
+        } else {
+            printDeliveries(out, deliveries);
+        }
         return 0;
     }
 

@@ -7,12 +7,16 @@ import org.kfm.projection.run.ProjectionOperations;
 import org.kfm.projection.run.Recorded;
 import org.kfm.projection.run.RunResults;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 @Command(name = "rollback", mixinStandardHelpOptions = true,
         description = "Make the previous generation live again (the live one becomes previous). One short transaction.")
-public class RollbackCommand implements Callable<Integer> {
+public class RollbackCommand implements Callable<Integer>, Formatted, UsesDatabase {
+    @Mixin
+    FormatOption format;
+
     @Spec
     CommandSpec spec;
 
@@ -25,10 +29,29 @@ public class RollbackCommand implements Callable<Integer> {
         this.settings = settings;
     }
 
+    private final RunIdObserver observer = new RunIdObserver();
+
+    @Override
+    public boolean json() {
+        return format.json();
+    }
+
+    @Override
+    public java.util.UUID runId() {
+        return observer.runId();
+    }
+
     @Override
     public Integer call() {
-        Recorded<RunResults.Rollback> run = operations.rollback(CliTrigger.of(settings));
+        Recorded<RunResults.Rollback> run = operations.rollback(CliTrigger.of(settings), observer);
         RunResults.Rollback r = run.value();
+        if (format.json()) {
+            new JsonOutput().print(spec.commandLine().getOut(), new Views.RollbackView(run.runId(), r.live(),
+                    r.generation().isPresent() ? r.generation().getAsLong() : null, r.previous().orElse(null),
+                    r.retired().orElse(null), r.transactionTime().toMillis(), r.totalTime().toMillis(), r.attempts(),
+                    r.warnings()));
+            return 0;
+        }
         spec.commandLine().getOut().printf("rolled back: the previous generation is live again as %s; the replaced one "
                 + "is kept as previous (rollback again to undo); swap took %d ms%n", r.live(),
                 r.transactionTime().toMillis());

@@ -16,6 +16,7 @@ import org.kfm.projection.run.MigrationRuns;
 import org.kfm.projection.run.Recorded;
 import org.kfm.projection.run.RunResults;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -24,7 +25,7 @@ import picocli.CommandLine.Spec;
         description = {"CI smoke test of the migrations: (a) fresh schema, (b) N-1 schema with rows migrated to N,",
             "(c) both compared object by object, (d) migrating again applies nothing. Uses throw-away",
             "schemas and drops them afterwards; works against any database URL. Exit 1 with a diff on drift."})
-public class SmokeCommand implements Callable<Integer> {
+public class SmokeCommand implements Callable<Integer>, Formatted, UsesDatabase {
     @Option(names = "--rows", paramLabel = "FILE",
             description = "SQL inserted into the N-1 schema before it is migrated to N (default: the packaged rows).")
     Path rows;
@@ -32,6 +33,9 @@ public class SmokeCommand implements Callable<Integer> {
     @Option(names = "--schema-base", paramLabel = "NAME",
             description = "Base name of the throw-away schemas (default: kfm_smoke_<random>).")
     String schemaBase;
+
+    @Mixin
+    FormatOption format;
 
     @Spec
     CommandSpec spec;
@@ -46,12 +50,25 @@ public class SmokeCommand implements Callable<Integer> {
     }
 
     @Override
+    public boolean json() {
+        return format.json();
+    }
+
+    @Override
     public Integer call() throws IOException {
         PgIdentifier base = PgIdentifier.of(schemaBase != null ? schemaBase
                 : "kfm_smoke_" + Integer.toHexString(ThreadLocalRandom.current().nextInt(0x1000000, 0xfffffff)));
         Recorded<RunResults.Smoke> run = runs.smoke(base, rowsSql(), CliTrigger.of(settings));
         RunResults.Smoke r = run.value();
         PrintWriter out = spec.commandLine().getOut();
+        if (format.json()) {
+            // a failing smoke test throws (exit 1, the diff on stderr): a document here always passed
+            new JsonOutput().print(out, new Views.SmokeView(run.runId(), true, r.latestVersion(), r.previousVersion(),
+                    r.n1Skipped(), r.freshApplied().stream().map(m -> new Views.AppliedView(m.version(), m.script(),
+                            m.sha256())).toList(), r.n1Applied().stream().map(m -> new Views.AppliedView(m.version(),
+                                    m.script(), m.sha256())).toList(), r.objectsCompared(), r.reapplied()));
+            return 0;
+        }
         out.printf("(a) fresh: %d migration(s) applied, now at %s%n", r.freshApplied().size(), r.latestVersion());
         out.println(r.n1Skipped() ? "(b) N-1: skipped (only one version); compared with a second fresh schema"
                 : String.format("(b) N-1: migrated to %s, rows added, then %d migration(s) to %s", r.previousVersion(),

@@ -4,19 +4,25 @@ import jakarta.inject.Inject;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import org.kfm.projection.history.Generation;
+import org.kfm.projection.history.KeptShadow;
 import org.kfm.projection.history.RunSummary;
 import org.kfm.projection.run.ProjectionOperations;
 import org.kfm.projection.run.ProjectionStatus;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "status", mixinStandardHelpOptions = true,
-        description = "Show the live and previous generation, whether a rebuild is running, and the last runs.")
-public class StatusCommand implements Callable<Integer> {
+        description = {"Show the live and previous generation, a kept shadow and the run that kept it, whether a",
+            "rebuild is running, and the last runs."})
+public class StatusCommand implements Callable<Integer>, Formatted, UsesDatabase {
     @Option(names = "--runs", paramLabel = "N", defaultValue = "10", description = "Runs to list (default: 10).")
     int runs;
+
+    @Mixin
+    FormatOption format;
 
     @Spec
     CommandSpec spec;
@@ -29,16 +35,29 @@ public class StatusCommand implements Callable<Integer> {
     }
 
     @Override
+    public boolean json() {
+        return format.json();
+    }
+
+    @Override
     public Integer call() {
         ProjectionStatus s = operations.status(runs);
         PrintWriter out = spec.commandLine().getOut();
+        if (format.json()) {
+            new JsonOutput().print(out, new Views.StatusView(s.projection(), s.rebuildRunning(),
+                    Views.GenerationView.of(s.live().orElse(null)), Views.GenerationView.of(s.previous().orElse(null)),
+                    Views.KeptShadowView.of(s.keptShadow().orElse(null)),
+                    s.recentRuns().stream().map(Views.RunView::of).toList()));
+            return 0;
+        }
         out.println("projection " + s.projection() + (s.rebuildRunning() ? "  (a run holds the rebuild lock)" : ""));
         out.println("  live:     " + s.live().map(StatusCommand::describe).orElse("none"));
         out.println("  previous: " + s.previous().map(StatusCommand::describe).orElse("none"));
+        out.println("  shadow:   " + s.keptShadow().map(StatusCommand::describe)
+                .orElse(s.rebuildRunning() ? "being built by the running rebuild" : "none"));
         out.println("recent runs:");
         for (RunSummary r : s.recentRuns()) {
-            out.printf("  %s  %-8s %-10s %-24s %s%s%n", r.startedAt(), r.kind(), r.outcome() == null ? r.state()
-                    : r.outcome(), r.triggeredBy(), r.runId(), r.errorRule() == null ? "" : "  (" + r.errorRule() + ")");
+            out.println(RunsCommand.line(r));
         }
         out.flush();
         return 0;
@@ -47,5 +66,12 @@ public class StatusCommand implements Callable<Integer> {
     private static String describe(Generation g) {
         return "generation " + g.number() + ", catalog " + g.catalogDigest() + ", migration " + g.migrationVersion()
                 + ", " + g.rowCount() + " rows, swapped in " + g.swappedInAt() + " by run " + g.runId();
+    }
+
+    static String describe(KeptShadow k) {
+        return k.schema() + " kept " + k.keptBy().map(r -> "by run " + r.runId() + " (" + r.kind() + " "
+                + r.outcome() + (r.errorRule() == null ? "" : ", rule " + r.errorRule()) + ", ended " + r.finishedAt()
+                + ")").orElse("with no run saying so (a run that did not finish left it)")
+                + "; kfm-projection validate --schema " + k.schema() + " checks it, the next rebuild drops it";
     }
 }

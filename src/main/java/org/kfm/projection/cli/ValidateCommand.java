@@ -1,5 +1,6 @@
 package org.kfm.projection.cli;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import jakarta.inject.Inject;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -8,6 +9,7 @@ import org.kfm.projection.run.ProjectionOperations;
 import org.kfm.projection.run.Recorded;
 import org.kfm.projection.run.RunResults;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -15,15 +17,15 @@ import picocli.CommandLine.Spec;
 @Command(name = "validate", mixinStandardHelpOptions = true,
         description = {"Check a generation against the catalog with the parity rules (counts, SRID, geometry",
             "validity, extent, reader grants). Exit 4 when parity fails."})
-public class ValidateCommand implements Callable<Integer> {
+public class ValidateCommand implements Callable<Integer>, Formatted, UsesDatabase {
     @Option(names = "--schema", paramLabel = "NAME", description = "Schema to check (default: the live projection).")
     String schema;
 
     @Option(names = "--catalog", paramLabel = "URI", description = "Catalog to check against (default: kfm.catalog.uri).")
     String catalog;
 
-    @Option(names = "--format", paramLabel = "text|json", defaultValue = "text", description = "Report format.")
-    String format;
+    @Mixin
+    FormatOption format;
 
     @Spec
     CommandSpec spec;
@@ -38,14 +40,20 @@ public class ValidateCommand implements Callable<Integer> {
     }
 
     @Override
-    public Integer call() {
+    public boolean json() {
+        return format.json();
+    }
+
+    @Override
+    public Integer call() throws JsonProcessingException {
         Recorded<RunResults.Validation> run = operations.validate(Optional.ofNullable(schema), Optional.ofNullable(catalog),
                 CliTrigger.of(settings));
         RunResults.Validation r = run.value();
-        if ("json".equals(format)) {
-            spec.commandLine().getOut().println(r.json());
-            // stdout stays one JSON document; the run id goes with the other notes, to stderr
-            spec.commandLine().getErr().println("run " + run.runId());
+        if (format.json()) {
+            // the parity report as receipts hold it; a failing check throws (exit 4, error document)
+            JsonOutput json = new JsonOutput();
+            json.print(spec.commandLine().getOut(), new Views.ValidateView(run.runId(),
+                    schema == null ? settings.projection().name() : schema, true, json.mapper().readTree(r.json())));
         } else {
             spec.commandLine().getOut().println(r.text());
             spec.commandLine().getOut().println("run " + run.runId());

@@ -4,13 +4,8 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.Optional;
-import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.kfm.projection.artifact.StoreSettings;
@@ -19,39 +14,30 @@ import org.kfm.projection.settings.RebuildSettings;
 import org.kfm.projection.settings.ServiceSettings;
 import org.kfm.projection.settings.Settings;
 import org.kfm.projection.settings.SwapOptions;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Validates the configuration once per process and offers the settings records as beans. The pass
  * runs first thing at start: for {@code serve} in a start-up observer (a failure fails the start,
  * listing every problem), for a CLI command before it runs ({@code cli.Main}: exit 2 with the list).
- * The effective configuration is logged once, right after the pass succeeds.
+ * The effective configuration is logged by {@link EffectiveConfigLog}: at start for {@code serve}, before
+ * the command for a CLI command that uses the database.
  */
 @ApplicationScoped
 public class SettingsProducer {
-    private static final Logger LOG = LoggerFactory.getLogger(SettingsProducer.class);
     static final String POOL_SIZE = "quarkus.datasource.jdbc.max-size";
 
     @Produces
     @Singleton
     KfmSettings settings(KfmConfig config) {
-        Config raw = ConfigProvider.getConfig();
-        KfmSettings s = ConfigValidator.validate(config, raw.getOptionalValue(POOL_SIZE, String.class).orElse("20"));
-        Map<String, Optional<String>> datasource = new LinkedHashMap<>();
-        for (String key : new String[] {"quarkus.datasource.jdbc.url", "quarkus.datasource.username",
-            "quarkus.datasource.password", POOL_SIZE}) {
-            datasource.put(key, raw.getOptionalValue(key, String.class));
-        }
-        LOG.info("{}", EffectiveConfig.describe(s, datasource));
-        return s;
+        return ConfigValidator.validate(config, ConfigProvider.getConfig().getOptionalValue(POOL_SIZE, String.class)
+                .orElse("20"));
     }
 
     /** {@code serve}: the pass (and its log) before anything else starts; a failure fails the start. */
-    void onStart(@Observes @Priority(1) StartupEvent event, Instance<KfmSettings> settings,
+    void onStart(@Observes @Priority(1) StartupEvent event, EffectiveConfigLog log,
             @ConfigProperty(name = "quarkus.http.host-enabled", defaultValue = "true") boolean serving) {
         if (serving) {
-            settings.get();
+            log.log();
         }
     }
 

@@ -147,6 +147,12 @@ public final class OpsStore {
         return queryOne(sql.get("count_runs"), rs -> rs.getLong(1), projection, k, k, o, o).orElse(0L);
     }
 
+    /** The newest run whose receipt says it kept {@code shadowSchema} (failed, or built with --no-swap). */
+    public Optional<RunSummary> keptShadowRun(String projection, String shadowSchema) {
+        List<RunSummary> runs = query(sql.get("select_kept_shadow_run"), projection, shadowSchema);
+        return runs.isEmpty() ? Optional.empty() : Optional.of(runs.get(0));
+    }
+
     /** When the newest rebuild that left the projection current (swapped in or skipped) finished. */
     public Optional<Instant> lastSuccess(String projection) {
         return queryOne(sql.get("select_last_success"), rs -> instant(rs.getTimestamp(1)), projection);

@@ -19,6 +19,7 @@ import org.kfm.projection.error.KfmException;
 import org.kfm.projection.error.UsageException;
 import org.kfm.projection.migrate.DatabaseBootstrap;
 import org.kfm.projection.history.Generation;
+import org.kfm.projection.history.KeptShadow;
 import org.kfm.projection.ops.GenerationStore;
 import org.kfm.projection.ops.OpsStore;
 import org.kfm.projection.history.RunKind;
@@ -70,19 +71,22 @@ public final class ProjectionOperations {
     }
 
     /**
-     * The live and previous generation, whether the lock is held, and the last {@code recentRuns}
-     * runs: a few indexed reads. The bootstrap runs only the first time in a process (a CLI
-     * {@code status} on a fresh database); after that a status never runs Flyway.
+     * The live and previous generation, whether the lock is held, a kept shadow and the run that kept
+     * it, and the last {@code recentRuns} runs: a few indexed reads. The bootstrap runs only the first
+     * time in a process (a CLI {@code status} on a fresh database); after that a status never runs Flyway.
      */
     public ProjectionStatus status(int recentRuns) {
         bootstrap.run();
         String projection = settings.projection().name();
         // live and previous in one read
         java.util.List<Generation> current = generations.current(projection);
+        boolean running = RebuildLock.isHeld(dataSource, projection);
+        Optional<KeptShadow> kept = running || !Schemas.exists(dataSource, settings.shadow()) ? Optional.empty()
+                : Optional.of(new KeptShadow(settings.shadow().name(),
+                        ops.keptShadowRun(projection, settings.shadow().name())));
         return new ProjectionStatus(projection, current.stream().filter(Generation::isLive).findFirst(),
-                current.stream().filter(g -> "previous".equals(g.status())).findFirst(),
-                RebuildLock.isHeld(dataSource, projection),
-                recentRuns > 0 ? ops.recentRuns(projection, recentRuns, 0) : java.util.List.of());
+                current.stream().filter(g -> "previous".equals(g.status())).findFirst(), running,
+                recentRuns > 0 ? ops.recentRuns(projection, recentRuns, 0) : java.util.List.of(), kept);
     }
 
     /** Makes the previous generation live again (and the live one previous). */

@@ -21,7 +21,7 @@ import org.slf4j.LoggerFactory;
  * What the service does once at start (only when it serves HTTP: CLI commands run with the HTTP
  * server disabled and skip all of it): migrate the ops schema, mark runs left open by a dead replica
  * ABANDONED (only while holding the rebuild lock, so a run alive elsewhere is never marked). (The
- * effective configuration is logged by {@code config.SettingsProducer}, secrets masked.) A database that is down is logged, not fatal: readiness
+ * effective configuration is logged by {@code config.EffectiveConfigLog}, secrets masked.) A database that is down is logged, not fatal: readiness
  * reports it, and the next rebuild retries the bootstrap.
  */
 @Singleton
