@@ -15,15 +15,20 @@ export function openRebuild(p, done) {
   confirmAction({
     title: 'Rebuild the projection',
     body: [
-      el('p', {}, `Reads the configured catalog and loads a new shadow generation${next}, checks parity, and if it passes `
+      el('p', {}, `Reads the catalog and loads a new shadow generation${next}, checks parity, and if it passes `
         + `makes it live. ${live ? gen(live) + ' becomes previous' + (p.previous ? '; ' + gen(p.previous) + ' is dropped' : '') + '.' : ''}`),
       el('p', { class: 'muted' }, 'A catalog that has not changed since live is skipped unless forced. A failed parity check keeps the shadow and leaves live untouched.'),
+      el('div', { class: 'field' }, el('label', { for: 'opt-catalog' }, 'Catalog'),
+        el('input', { type: 'text', id: 'opt-catalog', name: 'catalog', placeholder: 'the configured catalog',
+          spellcheck: 'false', 'aria-describedby': 'catalog-hint', size: '34' })),
+      el('p', { id: 'catalog-hint', class: 'muted' }, 'Optional: a catalog URI or path under the allowed prefixes.'),
       check('force', 'Force', 'rebuild even when the catalog is unchanged'),
       check('noSwap', 'No swap', 'build and check the shadow, keep it, leave live as it is'),
       shrink],
     go: 'Start rebuild',
     action: async (form) => {
       const body = {};
+      if (form.catalog.value.trim() !== '') body.catalog = form.catalog.value.trim();
       if (form.force.checked) body.force = true;
       if (form.noSwap.checked) body.noSwap = true;
       if (form.allowShrink.value !== '') body.allowShrink = Number(form.allowShrink.value);
@@ -59,14 +64,18 @@ export function openValidate(p, shadow, done) {
     ['shadow', 'Kept shadow' + (shadow ? '' : ' (none kept)')]];
   confirmAction({
     title: 'Validate a generation',
-    body: [el('p', {}, 'Checks the generation against the configured catalog with the parity rules that need no load, '
+    body: [el('p', {}, 'Checks the generation against the catalog with the parity rules that need no load, '
       + 'and records a validate run. Nothing is changed.'),
     el('div', { class: 'field' }, el('label', { for: 'opt-generation' }, 'Generation'),
-      el('select', { id: 'opt-generation', name: 'generation' }, options.map(([v, t]) => el('option', { value: v }, t))))],
+      el('select', { id: 'opt-generation', name: 'generation' }, options.map(([v, t]) => el('option', { value: v }, t)))),
+    el('div', { class: 'field' }, el('label', { for: 'opt-vcatalog' }, 'Catalog'),
+      el('input', { type: 'text', id: 'opt-vcatalog', name: 'catalog', placeholder: 'the configured catalog', spellcheck: 'false', size: '34' }))],
     go: 'Validate',
     action: async (form) => {
       try {
-        return { runId: (await api('POST', '/projection/validate', { generation: form.generation.value })).runId };
+        const body = { generation: form.generation.value };
+        if (form.catalog.value.trim() !== '') body.catalog = form.catalog.value.trim();
+        return { runId: (await api('POST', '/projection/validate', body)).runId };
       } catch (e) {
         if (e.body && e.body.runId && e.status === 422) return { runId: e.body.runId };
         throw e;

@@ -72,6 +72,6 @@ export const short = (id) => id ? String(id).slice(0, 8) : '–';
 
 export function idWithCopy(id) {
   const b = el('button', { type: 'button', class: 'copy', 'aria-label': 'Copy run id ' + id, title: 'Copy ' + id,
-    onclick: () => navigator.clipboard && navigator.clipboard.writeText(id).catch(() => {}) }, '⧉');
+    onclick: () => navigator.clipboard && navigator.clipboard.writeText(id).catch(() => {}) }, 'copy');
   return el('span', {}, el('code', { title: id }, short(id)), ' ', b);
 }
