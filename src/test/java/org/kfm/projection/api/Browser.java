@@ -86,6 +86,32 @@ final class Browser implements AutoCloseable {
         return driver.findElement(By.id(id));
     }
 
+    /**
+     * The page re-renders its bands as data arrives, so elements are read and clicked by id at the
+     * moment of use: text and attributes through script, clicks retried on a stale element.
+     */
+    String text(String id) {
+        return (String) js("var e = document.getElementById(arguments[0]); return e ? e.innerText : null", id);
+    }
+
+    String attribute(String id, String name) {
+        return (String) js("var e = document.getElementById(arguments[0]); return e ? e.getAttribute(arguments[1]) : null",
+                id, name);
+    }
+
+    void click(String id) {
+        for (int i = 0;; i++) {
+            try {
+                byId(id).click();
+                return;
+            } catch (org.openqa.selenium.StaleElementReferenceException e) {
+                if (i == 5) {
+                    throw e;
+                }
+            }
+        }
+    }
+
     List<WebElement> all(String css) {
         return driver.findElements(By.cssSelector(css));
     }

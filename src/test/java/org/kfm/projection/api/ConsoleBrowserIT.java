@@ -26,7 +26,6 @@ import org.kfm.projection.bench.synth.SyntheticCatalogWriter;
 import org.kfm.projection.bench.synth.SyntheticFormat;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.WebElement;
 
 /**
  * Issue 13 §2: the console in the system Chromium against the real service and PostGIS. The tests
@@ -59,7 +58,7 @@ class ConsoleBrowserIT {
         b.driver.get(origin() + path);
         b.await(Duration.ofSeconds(10), "token form", d -> b.byId("token-input").isDisplayed());
         b.byId("token-input").sendKeys(token);
-        b.byId("token-save").click();
+        b.click("token-save");
         b.await(Duration.ofSeconds(15), "live generation shown", d -> !b.all("#live").isEmpty());
     }
 
@@ -81,7 +80,8 @@ class ConsoleBrowserIT {
     }
 
     private static int generation(Browser b, String card) {
-        return Integer.parseInt(b.byId(card).getAttribute("data-generation"));
+        String g = b.attribute(card, "data-generation");
+        return g == null ? -1 : Integer.parseInt(g);
     }
 
     @Test
@@ -97,10 +97,10 @@ class ConsoleBrowserIT {
             assertEquals(((Number) second.get("generation")).intValue(), generation(b, "live"));
             assertEquals(generation(b, "live") - 1, generation(b, "previous"));
             b.await(Duration.ofSeconds(10), "runs listed", d -> b.all("#runs-table tbody tr").size() >= 2);
-            assertEquals("viewer", b.byId("role").getText());
+            assertEquals("viewer", b.text("role"));
             assertEquals(List.of(), b.all("[id^=act-]"), "a viewer sees no action controls");
             assertEquals(List.of(), b.all(".actions button"), "a viewer sees no action buttons");
-            assertTrue(b.byId("can-act").getText().contains("operator role"), b.byId("can-act").getText());
+            assertTrue(b.text("can-act").contains("operator role"), b.text("can-act"));
             b.screenshot("viewer-overview-1280");
             b.width(390, 1600);
             b.await(Duration.ofSeconds(5), "runs as cards", d -> "none".equals(
@@ -137,24 +137,24 @@ class ConsoleBrowserIT {
             int live = generation(b, "live");
             rebuild(b, bad.resolve("catalog.json").toString(), true, false);
             b.await(Duration.ofSeconds(60), "run failed", d -> !b.all("#run-detail [data-outcome=FAILED]").isEmpty());
-            String rule = b.byId("run-error").getAttribute("data-rule");
+            String rule = b.attribute("run-error", "data-rule");
             assertEquals("feature-count-mismatch", rule);
-            assertTrue(b.byId("run-error").getText().contains("declares 13"), b.byId("run-error").getText());
+            assertTrue(b.text("run-error").contains("declares 13"), b.text("run-error"));
             b.await(Duration.ofSeconds(10), "kept shadow", d -> !b.all("#shadow[data-schema]").isEmpty());
-            assertEquals("kfm_index_shadow", b.byId("shadow").getAttribute("data-schema"));
-            assertTrue(b.byId("shadow").getText().contains(rule), b.byId("shadow").getText());
+            assertEquals("kfm_index_shadow", b.attribute("shadow", "data-schema"));
+            assertTrue(b.text("shadow").contains(rule), b.text("shadow"));
             assertEquals(live, generation(b, "live"), "live untouched");
             b.screenshot("operator-failed-run-1280");
 
             // the same catalog checked against live by parity: the row-count rule fails (422, by design)
-            b.byId("act-validate").click();
+            b.click("act-validate");
             b.byId("opt-vcatalog").sendKeys(bad.resolve("catalog.json").toString());
-            assertEquals("Validate", b.byId("confirm-go").getText());
-            b.byId("confirm-go").click();
+            assertEquals("Validate", b.text("confirm-go"));
+            b.click("confirm-go");
             b.await(Duration.ofSeconds(30), "validate run shown", d -> !b.all(
                     "#run-detail [data-outcome=FAILED] #parity").isEmpty());
-            WebElement finding = b.driver.findElement(By.cssSelector("#parity li[data-rule=row-count]"));
-            assertTrue(finding.getText().contains("expected 13"), finding.getText());
+            String finding = (String) b.js("return document.querySelector('#parity li[data-rule=row-count]').innerText");
+            assertTrue(finding.contains("expected 13"), finding);
             b.screenshot("operator-parity-failed-1280");
             b.width(390, 1600);
             b.screenshot("operator-parity-failed-390");
@@ -199,9 +199,9 @@ class ConsoleBrowserIT {
             b.await(Duration.ofSeconds(15), "new live generation", d -> generation(b, "live") == live + 1);
             assertEquals(live, generation(b, "previous"));
             assertEquals("still here", b.js("return window.kfmNoReload"), "the page was not reloaded");
-            assertTrue(b.byId("live").getText().contains(String.format("%,d", FEATURES)), b.byId("live").getText());
+            assertTrue(b.text("live").contains(String.format("%,d", FEATURES)), b.text("live"));
             assertTrue(b.all("#timeline [data-phase=LOADING]").size() == 1, "the timeline shows the load");
-            assertTrue(b.byId("announce").getText().contains("SUCCEEDED"), "the live region announced the end");
+            assertTrue(b.text("announce").contains("SUCCEEDED"), "the live region announced the end");
             b.screenshot("operator-run-detail-1280");
             b.width(390, 1800);
             b.screenshot("operator-run-detail-390");
@@ -218,21 +218,21 @@ class ConsoleBrowserIT {
             b.await(Duration.ofSeconds(10), "previous shown", d -> !b.all("#previous[data-generation]").isEmpty());
             int live = generation(b, "live");
             int previous = generation(b, "previous");
-            b.byId("act-rollback").click();
-            String says = b.byId("rollback-what").getText();
+            b.click("act-rollback");
+            String says = b.text("rollback-what");
             assertEquals("Generation " + previous + " becomes live again. Generation " + live
                     + " is kept as previous; nothing is dropped.", says);
-            assertEquals("Roll back to generation " + previous, b.byId("confirm-go").getText());
+            assertEquals("Roll back to generation " + previous, b.text("confirm-go"));
             b.screenshot("operator-rollback-dialog-1280");
-            b.byId("confirm-go").click();
+            b.click("confirm-go");
             b.await(Duration.ofSeconds(30), "live and previous flipped", d -> generation(b, "live") == previous
                     && !b.all("#previous[data-generation='" + live + "']").isEmpty());
             b.await(Duration.ofSeconds(10), "rollback run shown", d -> !b.all(
-                    "#run-detail [data-outcome=SUCCEEDED]").isEmpty() && b.byId("run-title").getText().toLowerCase(java.util.Locale.ROOT).contains("rollback"));
-            b.byId("nav-audit").click();
+                    "#run-detail [data-outcome=SUCCEEDED]").isEmpty() && b.text("run-title").toLowerCase(java.util.Locale.ROOT).contains("rollback"));
+            b.click("nav-audit");
             b.await(Duration.ofSeconds(10), "audit row", d -> !b.all(
                     "#audit-table tr[data-action='projection.rollback'][data-outcome=succeeded]").isEmpty());
-            assertTrue(b.byId("audit-table").getText().contains("otto"));
+            assertTrue(b.text("audit-table").contains("otto"));
             b.screenshot("operator-audit-1280");
             b.width(390, 1200);
             b.screenshot("operator-audit-390");
@@ -241,9 +241,9 @@ class ConsoleBrowserIT {
     }
 
     private static void rebuild(Browser b, String catalog, boolean force, boolean noSwap) {
-        b.byId("act-rebuild").click();
+        b.click("act-rebuild");
         b.await(Duration.ofSeconds(5), "dialog open", d -> b.byId("confirm").isDisplayed());
-        assertEquals("Start rebuild", b.byId("confirm-go").getText());
+        assertEquals("Start rebuild", b.text("confirm-go"));
         b.byId("opt-catalog").sendKeys(catalog);
         if (force) {
             b.byId("opt-force").click();
@@ -251,7 +251,7 @@ class ConsoleBrowserIT {
         if (noSwap) {
             b.byId("opt-noSwap").click();
         }
-        b.byId("confirm-go").click();
+        b.click("confirm-go");
         b.await(Duration.ofSeconds(10), "run selected", d -> b.driver.getCurrentUrl().contains("/console/runs/"));
     }
 
