@@ -8,21 +8,6 @@ export const token = {
   clear: () => sessionStorage.removeItem(KEY),
 };
 
-/** What the token says about its holder (display only: the service decides what it may do). */
-export function claims() {
-  const t = token.get();
-  if (!t) return null;
-  try {
-    const part = t.split('.')[1].replace(/-/g, '+').replace(/_/g, '/');
-    const json = JSON.parse(atob(part + '='.repeat((4 - part.length % 4) % 4)));
-    const groups = Array.isArray(json.groups) ? json.groups : [];
-    return { name: json.upn || json.preferred_username || json.sub || 'unknown',
-      operator: groups.includes('operator'), viewer: groups.includes('viewer') || groups.includes('operator') };
-  } catch (e) {
-    return { name: 'unknown', operator: false, viewer: false };
-  }
-}
-
 /** An RFC 9457 problem answered by the API (or made up for a network failure). */
 export class ApiProblem extends Error {
   constructor(status, body) {

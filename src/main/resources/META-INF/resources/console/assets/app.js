@@ -1,5 +1,5 @@
 // The console: what is live, is it healthy, what happened last; and, for operators, the actions.
-import { api, token, claims } from './api.js';
+import { api, token } from './api.js';
 import { el, status, duration, age, time, num, short, idWithCopy } from './format.js';
 import { problemNode } from './problem.js';
 import { runDetail } from './run.js';
@@ -15,6 +15,8 @@ function showError(e) {
   if (!e) { box.hidden = true; box.replaceChildren(); return; }
   if (e.status === 401) {
     token.clear();
+    state.who = null;
+    clearTimeout(state.timer);
     showTokenForm('The service did not accept the token (' + (e.body.detail || 'unauthorized') + '). Paste another one.');
     return;
   }
@@ -215,7 +217,7 @@ async function refresh() {
     schedule(runsBusy || runBusy || (state.projection && state.projection.rebuildRunning));
   } catch (e) {
     showError(e);
-    if (token.get()) schedule(false);
+    if (state.who) schedule(false);
   }
 }
 
@@ -245,13 +247,26 @@ function route() {
   refresh();
 }
 
-function start() {
-  state.who = claims();
+/** Asks the service who the token (pasted, or injected by an auth proxy) names; without one, asks for it. */
+async function start() {
+  try {
+    const me = await api('GET', '/me');
+    if (me.roles.length === 0) {
+      const had = token.get();
+      token.clear();
+      showTokenForm(had || me.principal ? `The token of ${me.principal || 'this caller'} has neither the viewer nor the operator role. Paste another one.` : '');
+      return;
+    }
+    state.who = { name: me.principal, operator: me.roles.includes('operator'), viewer: true };
+  } catch (e) {
+    showError(e);
+    return;
+  }
   $('token-band').hidden = true;
   $('role').hidden = false;
-  $('role').textContent = state.who.operator ? 'operator' : state.who.viewer ? 'viewer' : 'no role';
+  $('role').textContent = state.who.operator ? 'operator' : 'viewer';
   $('principal').textContent = state.who.name;
-  $('signout').hidden = false;
+  $('signout').hidden = !token.get();
   route();
 }
 
@@ -261,9 +276,9 @@ document.addEventListener('click', (ev) => {
   if (!a || ev.defaultPrevented || ev.button !== 0 || ev.metaKey || ev.ctrlKey || ev.shiftKey) return;
   ev.preventDefault();
   history.pushState({}, '', a.getAttribute('href'));
-  if (token.get()) route();
+  if (state.who) route();
 });
-window.addEventListener('popstate', () => token.get() && route());
+window.addEventListener('popstate', () => state.who && route());
 $('token-form').addEventListener('submit', (ev) => {
   ev.preventDefault();
   const t = $('token-input').value.trim();
@@ -272,7 +287,7 @@ $('token-form').addEventListener('submit', (ev) => {
   token.set(t);
   start();
 });
-$('signout').addEventListener('click', () => { token.clear(); clearTimeout(state.timer); showTokenForm(''); });
+$('signout').addEventListener('click', () => { token.clear(); state.who = null; clearTimeout(state.timer); showTokenForm(''); });
 $('filter-kind').addEventListener('change', () => { state.runsPage = 0; refresh(); });
 $('filter-outcome').addEventListener('change', () => { state.runsPage = 0; refresh(); });
 $('runs-prev').addEventListener('click', () => { state.runsPage--; refresh(); });
@@ -280,4 +295,4 @@ $('runs-next').addEventListener('click', () => { state.runsPage++; refresh(); })
 $('audit-prev').addEventListener('click', () => { state.auditPage--; refresh(); });
 $('audit-next').addEventListener('click', () => { state.auditPage++; refresh(); });
 if (location.pathname === '/') history.replaceState({}, '', '/console');
-if (token.get()) start(); else showTokenForm('');
+start();

@@ -12,7 +12,7 @@ function progressNode(p) {
   if (p.etaMs !== undefined && p.etaMs !== null) parts.push('ETA ' + duration(p.etaMs));
   return el('div', { id: 'run-progress', 'data-rows': p.rows ?? '' },
     frac !== null ? el('progress', { max: 1, value: frac, 'aria-label': 'Load progress' }) : null,
-    el('div', { class: 'muted' }, (frac !== null ? Math.round(frac * 100) + ' % · ' : '') + parts.join(' · ')));
+    el('div', { class: 'muted' }, 'Load: ' + (frac !== null ? Math.round(frac * 100) + ' % · ' : '') + parts.join(' · ')));
 }
 
 function parityNode(parity) {
@@ -70,7 +70,7 @@ export function runDetail(run) {
   const r = run.receipt || {};
   const phases = (r.phases && r.phases.length) ? r.phases : phasesFromEvents(run.events, run.running);
   const p = run.progress;
-  const note = p && run.running ? [p.rowsPerSecond ? num(Math.round(p.rowsPerSecond)) + ' rows/s' : null,
+  const note = p && run.running && run.phase === 'LOADING' ? [p.rowsPerSecond ? num(Math.round(p.rowsPerSecond)) + ' rows/s' : null,
     p.etaMs ? 'ETA ' + duration(p.etaMs) : null].filter(Boolean).join(' · ') : null;
   const took = run.finishedAt ? Date.parse(run.finishedAt) - Date.parse(run.startedAt) : Date.now() - Date.parse(run.startedAt);
   const data = r.data;

@@ -49,10 +49,12 @@ export function timeline(phases, note) {
 /** Phases of a run still going, from its events: each phase lasts until the next event's time. */
 export function phasesFromEvents(events, running) {
   const names = ['LOCKED', 'PREPARING', 'MIGRATING', 'LOADING', 'INDEXING', 'VALIDATING', 'SWAPPING'];
-  const ev = (events || []).filter((e) => names.includes(e.state));
+  // a phase may log more than one event: it starts at its first
+  const ev = (events || []).filter((e, i, all) => names.includes(e.state)
+    && !all.slice(0, i).some((x) => x.state === e.state));
   const all = events || [];
   return ev.map((e, i) => {
-    const next = all.find((x) => Date.parse(x.at) > Date.parse(e.at) && x !== e && all.indexOf(x) > all.indexOf(e));
+    const next = all.find((x) => all.indexOf(x) > all.indexOf(e) && x.state !== e.state);
     const last = i === ev.length - 1;
     const endAt = next ? Date.parse(next.at) : (running ? Date.now() : Date.parse(e.at));
     return { phase: e.state, startedAt: e.at, durationMs: Math.max(endAt - Date.parse(e.at), 0),

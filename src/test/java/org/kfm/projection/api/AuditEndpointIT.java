@@ -83,6 +83,19 @@ class AuditEndpointIT {
     }
 
     @Test
+    void meNamesTheCallerAndItsRoles() {
+        Api.as(Tokens.viewer()).get("/api/v1/me").then().statusCode(200).body("principal", equalTo("vera"))
+                .body("roles", equalTo(List.of("viewer")));
+        Api.as(Tokens.operator()).get("/api/v1/me").then().statusCode(200).body("principal", equalTo("otto"))
+                .body("roles", equalTo(List.of("operator")));
+        Api.as(Tokens.stranger()).get("/api/v1/me").then().statusCode(200).body("roles", equalTo(List.of()));
+        Api.as(null).get("/api/v1/me").then().statusCode(200).body("principal", equalTo(null))
+                .body("roles", equalTo(List.of()));
+        Api.as(Tokens.wrongKey()).get("/api/v1/me").then().statusCode(401).contentType("application/problem+json");
+        Api.as(Tokens.expired()).get("/api/v1/me").then().statusCode(401);
+    }
+
+    @Test
     void theConsolePageIsServedWithAPolicyThatAllowsOnlyThisOrigin() {
         for (String path : new String[] {"/", "/console", "/console/audit",
                 "/console/runs/00000000-0000-0000-0000-000000000001"}) {

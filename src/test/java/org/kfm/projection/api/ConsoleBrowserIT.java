@@ -203,6 +203,9 @@ class ConsoleBrowserIT {
             assertTrue(b.all("#timeline [data-phase=LOADING]").size() == 1, "the timeline shows the load");
             assertTrue(b.text("announce").contains("SUCCEEDED"), "the live region announced the end");
             b.screenshot("operator-run-detail-1280");
+            b.width(1280, 1500);
+            b.js("window.scrollTo(0, 0)");
+            b.screenshot("operator-overview-1280");
             b.width(390, 1800);
             b.screenshot("operator-run-detail-390");
             clean(b, token);
