@@ -79,7 +79,9 @@ class AuditEndpointIT {
         Api.as(Tokens.viewer()).get("/api/v1/projection").then().statusCode(200).body("previous", equalTo(null));
         Api.as(Tokens.viewer()).get("/api/v1/audit?size=100").then().statusCode(200)
                 .body("items.findAll { it.action == 'projection.prune' && it.outcome == 'succeeded' }.size()",
-                        greaterThanOrEqualTo(1));
+                        greaterThanOrEqualTo(1))
+                .body("items.find { it.action == 'projection.prune' && it.outcome == 'denied' }.principal",
+                        equalTo("vera"));
     }
 
     @Test

@@ -221,6 +221,12 @@ class ConsoleBrowserIT {
             b.await(Duration.ofSeconds(10), "previous shown", d -> !b.all("#previous[data-generation]").isEmpty());
             int live = generation(b, "live");
             int previous = generation(b, "previous");
+            // the dialog is modal, closes with Escape, and nothing happened
+            b.click("act-rollback");
+            b.await(Duration.ofSeconds(5), "dialog open", d -> b.byId("confirm").isDisplayed());
+            b.driver.switchTo().activeElement().sendKeys(Keys.ESCAPE);
+            b.await(Duration.ofSeconds(5), "dialog closed by Escape", d -> !b.byId("confirm").isDisplayed());
+            assertEquals(live, generation(b, "live"), "Escape changed nothing");
             b.click("act-rollback");
             String says = b.text("rollback-what");
             assertEquals("Generation " + previous + " becomes live again. Generation " + live
