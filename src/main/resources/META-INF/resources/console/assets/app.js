@@ -201,7 +201,9 @@ async function renderAudit() {
 
 function schedule(busy) {
   clearTimeout(state.timer);
-  state.timer = setTimeout(refresh, busy ? 1000 : 10000);
+  // while the selected run loads, poll twice a second so its progress is seen moving
+  const loading = state.selectedRun && state.selectedRun.running;
+  state.timer = setTimeout(refresh, loading ? 500 : busy ? 1000 : 10000);
 }
 
 async function refresh() {
