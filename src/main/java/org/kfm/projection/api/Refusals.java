@@ -29,6 +29,10 @@ public class Refusals {
     KfmException refused(String principal, String action, JsonNode arguments, UUID attempt, KfmException e) {
         UUID holder = e.code() == ErrorCode.LOCK_HELD ? holders.find(attempt).orElse(null) : null;
         audit.record(principal, action, arguments, AuditOutcome.of(e), attempt, holder);
-        return holder == null ? e : new RunScopedException(e, holder);
+        if (holder != null) {
+            return new RunScopedException(e, holder);
+        }
+        // a validate that ran and failed parity: the problem names its run, whose receipt has the findings
+        return e.code() == ErrorCode.PARITY_FAILED && attempt != null ? new RunScopedException(e, attempt) : e;
     }
 }

@@ -5,12 +5,14 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.kfm.projection.history.AuditEntry;
+import org.kfm.projection.history.AuditRecord;
 import org.kfm.projection.history.Generation;
 import org.kfm.projection.history.RunEvent;
 import org.kfm.projection.history.RunKind;
 import org.kfm.projection.history.RunOutcome;
 import org.kfm.projection.history.RunSummary;
 import org.kfm.projection.history.WebhookDelivery;
+import org.kfm.projection.ops.AuditLog;
 import org.kfm.projection.ops.DeliveryStore;
 import org.kfm.projection.ops.GenerationStore;
 import org.kfm.projection.ops.OpsStore;
@@ -25,11 +27,19 @@ public final class RunHistory {
     private final OpsStore ops;
     private final GenerationStore generations;
     private final DeliveryStore deliveries;
+    private final AuditLog auditLog;
 
-    public RunHistory(OpsStore ops, GenerationStore generations, DeliveryStore deliveries) {
+    public RunHistory(OpsStore ops, GenerationStore generations, DeliveryStore deliveries, AuditLog auditLog) {
         this.ops = ops;
         this.generations = generations;
         this.deliveries = deliveries;
+        this.auditLog = auditLog;
+    }
+
+    /** Over the stores of {@code services}, with {@code deliveries} for the webhook outcomes. */
+    public static RunHistory of(RebuildServices services, DeliveryStore deliveries) {
+        return new RunHistory(services.ops(), services.generations(), deliveries,
+                new AuditLog(services.dataSource(), services.settings().opsSchema(), services.json()));
     }
 
     public Optional<RunSummary> run(UUID runId) {
@@ -75,6 +85,16 @@ public final class RunHistory {
 
     public Optional<Generation> live(String projection) {
         return generations.live(projection);
+    }
+
+    /** One page of the audit trail, newest first; an empty list before the ops schema has any row. */
+    public List<AuditRecord> auditPage(int size, int offset) {
+        return auditLog.page(size, offset);
+    }
+
+    /** How many rows the audit trail holds. */
+    public long auditCount() {
+        return auditLog.count();
     }
 
     /** Appends one row to the audit trail. */

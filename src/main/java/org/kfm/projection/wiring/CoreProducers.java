@@ -68,7 +68,7 @@ public class CoreProducers {
     @Produces
     @Singleton
     RunHistory runHistory(RebuildServices services, DeliveryStore deliveries) {
-        return new RunHistory(services.ops(), services.generations(), deliveries);
+        return RunHistory.of(services, deliveries);
     }
 
     /** Every swap, from the CLI or the service, is announced to the configured webhooks. */
