@@ -5,12 +5,28 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 import org.kfm.projection.history.Generation;
+import org.kfm.projection.history.KeptShadow;
+import org.kfm.projection.history.RunSummary;
 import org.kfm.projection.run.ProjectionStatus;
 
-/** The projection: its live and previous generation, and whether a run holds the rebuild lock. */
+/**
+ * The projection: its live and previous generation, a kept shadow, and whether a run holds the
+ * rebuild lock.
+ */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ProjectionView(String projection, GenerationView live, GenerationView previous,
-        boolean rebuildRunning) {
+        boolean rebuildRunning, KeptShadowView keptShadow) {
+
+    /**
+     * A shadow schema that outlived the run that built it (a failed or cancelled rebuild keeps it for
+     * inspection, {@code noSwap} by request); absent while a rebuild holds the lock.
+     *
+     * @param runId the newest rebuild whose receipt says it kept this schema; absent when none says so
+     *     (a process that died mid-run left it)
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record KeptShadowView(String schema, UUID runId, String outcome, String errorRule, Instant finishedAt) {
+    }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record GenerationView(long number, String status, UUID runId, String catalogUri, String catalogDigest,
@@ -18,7 +34,14 @@ public record ProjectionView(String projection, GenerationView live, GenerationV
     }
 
     static ProjectionView of(ProjectionStatus s) {
-        return new ProjectionView(s.projection(), view(s.live()), view(s.previous()), s.rebuildRunning());
+        return new ProjectionView(s.projection(), view(s.live()), view(s.previous()), s.rebuildRunning(),
+                s.keptShadow().map(ProjectionView::kept).orElse(null));
+    }
+
+    private static KeptShadowView kept(KeptShadow k) {
+        return new KeptShadowView(k.schema(), k.keptBy().map(RunSummary::runId).orElse(null),
+                k.keptBy().map(RunSummary::outcome).orElse(null), k.keptBy().map(RunSummary::errorRule).orElse(null),
+                k.keptBy().map(RunSummary::finishedAt).orElse(null));
     }
 
     private static GenerationView view(Optional<Generation> g) {

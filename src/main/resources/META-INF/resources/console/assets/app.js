@@ -71,19 +71,11 @@ function generationCard(label, id, g, run, extra) {
         run ? ` (${run.trigger} ${run.triggeredBy})` : '')] : null));
 }
 
-/** The kept shadow, as the newest rebuild that created or dropped one says (its receipt's data.shadow). */
-async function keptShadow() {
-  const page = await api('GET', '/runs?size=8');
-  let asked = 0;
-  for (const r of page.items) {
-    if (r.kind !== 'rebuild' || r.running || asked++ > 4) continue;
-    const d = await detail(r.id);
-    const data = d.receipt && d.receipt.data;
-    if (!data) continue;
-    if (data.shadow === 'kept') return d;
-    if (data.live === 'swapped' || data.shadow === 'dropped') return null;
-  }
-  return null;
+/** The run that kept the shadow the service reports (GET /projection's keptShadow), with its receipt. */
+async function keptShadow(p) {
+  if (!p.keptShadow) return null;
+  const d = p.keptShadow.runId ? await detail(p.keptShadow.runId).catch(() => null) : null;
+  return { schema: p.keptShadow.schema, run: d };
 }
 
 async function renderProjection() {
@@ -93,7 +85,7 @@ async function renderProjection() {
   const [liveRun, prevRun, shadow] = await Promise.all([
     p.live && p.live.runId ? detail(p.live.runId).catch(() => null) : null,
     p.previous && p.previous.runId ? detail(p.previous.runId).catch(() => null) : null,
-    keptShadow().catch(() => null)]);
+    keptShadow(p).catch(() => null)]);
   const cards = [];
   if (!p.live) {
     cards.push(el('div', { class: 'gen', id: 'live' }, el('h3', {}, 'Live'), el('div', { class: 'big' }, 'No generation yet'),
@@ -104,14 +96,15 @@ async function renderProjection() {
   }
   cards.push(generationCard('Previous', 'previous', p.previous, prevRun));
   if (shadow) {
-    const data = shadow.receipt.data;
-    const why = shadow.outcome === 'FAILED' ? 'kept after a failed run'
-      : shadow.outcome === 'CANCELLED' ? 'kept after a cancel' : 'kept (no swap asked)';
-    cards.push(el('div', { class: 'gen', id: 'shadow', 'data-schema': data.shadowSchema },
-      el('h3', {}, 'Kept shadow'), el('div', {}, el('code', {}, data.shadowSchema), ' ', status(parityWord(shadow.receipt))),
+    const run = shadow.run;
+    const why = !run ? 'left by a process that died mid-run'
+      : run.outcome === 'FAILED' ? 'kept after a failed run'
+      : run.outcome === 'CANCELLED' ? 'kept after a cancel' : 'kept (no swap asked)';
+    cards.push(el('div', { class: 'gen', id: 'shadow', 'data-schema': shadow.schema },
+      el('h3', {}, 'Kept shadow'), el('div', {}, el('code', {}, shadow.schema), ' ', run ? status(parityWord(run.receipt)) : null),
       el('dl', {}, el('dt', {}, 'Why'), el('dd', {}, why),
-        shadow.error ? [el('dt', {}, 'Rule'), el('dd', {}, el('code', { class: 'chip' }, shadow.error.rule))] : null,
-        el('dt', {}, 'By run'), el('dd', {}, el('a', { href: '/console/runs/' + shadow.id }, short(shadow.id)), ' ', time(shadow.finishedAt)))));
+        run && run.error ? [el('dt', {}, 'Rule'), el('dd', {}, el('code', { class: 'chip' }, run.error.rule))] : null,
+        run ? [el('dt', {}, 'By run'), el('dd', {}, el('a', { href: '/console/runs/' + run.id }, short(run.id)), ' ', time(run.finishedAt))] : null)));
   } else {
     cards.push(el('div', { class: 'gen', id: 'shadow' }, el('h3', {}, 'Kept shadow'), el('div', { class: 'muted' }, '(none)')));
   }

@@ -48,6 +48,22 @@ class RebuildLifecycleIT {
     }
 
     @Test
+    void aNoSwapRebuildLeavesAKeptShadowThatTheProjectionNamesUntilTheNextSwap() {
+        String id = Api.start("{\"force\": true, \"noSwap\": true}").extract().path("id");
+        Map<String, Object> run = Api.awaitEnd(id, Duration.ofSeconds(60));
+        assertEquals("SUCCEEDED", run.get("outcome"), () -> "run: " + run);
+        Api.as(Tokens.viewer()).get("/api/v1/projection").then().statusCode(200)
+                .body("keptShadow.schema", equalTo("kfm_index_shadow")).body("keptShadow.runId", equalTo(id))
+                .body("keptShadow.outcome", equalTo("SUCCEEDED"));
+
+        Map<String, Object> swapped = Api.awaitEnd(Api.start("{\"force\": true}").extract().path("id"),
+                Duration.ofSeconds(60));
+        assertEquals("SUCCEEDED", swapped.get("outcome"), () -> "run: " + swapped);
+        Api.as(Tokens.viewer()).get("/api/v1/projection").then().statusCode(200)
+                .body("keptShadow", org.hamcrest.Matchers.nullValue());
+    }
+
+    @Test
     void listIsPagedNewestFirst() {
         String first = Api.rebuildNow().get("id").toString();
         String second = Api.rebuildNow().get("id").toString();
