@@ -34,6 +34,7 @@ import org.kfm.projection.run.LockHeldException;
 import org.kfm.projection.run.ProjectionOperations;
 import org.kfm.projection.run.RunObserver;
 import org.kfm.projection.service.AuditTrail;
+import org.kfm.projection.service.FreshnessCheck;
 import org.kfm.projection.service.ServiceMetrics;
 
 /** The projection: its generations, rollback, and a stand-alone parity check. */
@@ -49,10 +50,12 @@ public class ProjectionResource {
     private final ServiceMetrics metrics;
     private final JsonWebToken jwt;
     private final ObjectMapper json;
+    private final FreshnessCheck freshness;
 
     @Inject
     public ProjectionResource(ProjectionOperations operations, Settings settings, CatalogPolicy catalogs,
-            AuditTrail audit, Refusals refusals, ServiceMetrics metrics, JsonWebToken jwt, ObjectMapper json) {
+            AuditTrail audit, Refusals refusals, ServiceMetrics metrics, JsonWebToken jwt, ObjectMapper json,
+            FreshnessCheck freshness) {
         this.operations = operations;
         this.settings = settings;
         this.catalogs = catalogs;
@@ -61,6 +64,7 @@ public class ProjectionResource {
         this.metrics = metrics;
         this.jwt = jwt;
         this.json = json;
+        this.freshness = freshness;
     }
 
     @GET
@@ -69,7 +73,7 @@ public class ProjectionResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = ProjectionView.class)))
     public ProjectionView get() {
-        return ProjectionView.of(operations.status(0));
+        return ProjectionView.of(operations.status(0), freshness.now());
     }
 
     /** Makes the previous generation live again (the live one becomes previous); 409 when there is none. */
@@ -88,7 +92,7 @@ public class ProjectionResource {
         try {
             SwapView r = SwapView.of(operations.rollback(new Trigger(who, "api"), observer(run)).value());
             audit.record(who, "projection.rollback", json.createObjectNode(), "succeeded", run.get());
-            return new RollbackView(run.get(), r, ProjectionView.of(operations.status(0)));
+            return new RollbackView(run.get(), r, ProjectionView.of(operations.status(0), freshness.now()));
         } catch (KfmException e) {
             throw refusals.refused(who, "projection.rollback", json.createObjectNode(), run.get(), e);
         }

@@ -8,6 +8,7 @@ import org.kfm.projection.history.Generation;
 import org.kfm.projection.history.KeptShadow;
 import org.kfm.projection.history.RunSummary;
 import org.kfm.projection.run.ProjectionStatus;
+import org.kfm.projection.service.Freshness;
 
 /**
  * The projection: its live and previous generation, a kept shadow, and whether a run holds the
@@ -15,7 +16,23 @@ import org.kfm.projection.run.ProjectionStatus;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ProjectionView(String projection, GenerationView live, GenerationView previous,
-        boolean rebuildRunning, KeptShadowView keptShadow) {
+        boolean rebuildRunning, KeptShadowView keptShadow, FreshnessView freshness) {
+
+    /**
+     * How current live is against the schedule.
+     *
+     * @param state FRESH (made current at or after the schedule's tick before the last one), STALE (two
+     *     ticks or more since), NEVER, or UNSCHEDULED (no {@code kfm.schedule.cron})
+     * @param lastCurrentAt when a rebuild last swapped in or found the catalog unchanged (SKIPPED)
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record FreshnessView(String state, Instant lastCurrentAt, String schedule, Instant lastTickAt,
+            Instant nextTickAt, String summary) {
+        static FreshnessView of(Freshness f) {
+            return new FreshnessView(f.state().name(), f.lastCurrentAt().orElse(null), f.cron().orElse(null),
+                    f.lastTickAt().orElse(null), f.nextTickAt().orElse(null), f.summary());
+        }
+    }
 
     /**
      * A shadow schema that outlived the run that built it (a failed or cancelled rebuild keeps it for
@@ -33,9 +50,9 @@ public record ProjectionView(String projection, GenerationView live, GenerationV
             String migrationVersion, Long rowCount, Instant createdAt, Instant swappedInAt) {
     }
 
-    static ProjectionView of(ProjectionStatus s) {
+    static ProjectionView of(ProjectionStatus s, Freshness f) {
         return new ProjectionView(s.projection(), view(s.live()), view(s.previous()), s.rebuildRunning(),
-                s.keptShadow().map(ProjectionView::kept).orElse(null));
+                s.keptShadow().map(ProjectionView::kept).orElse(null), FreshnessView.of(f));
     }
 
     private static KeptShadowView kept(KeptShadow k) {

@@ -1,5 +1,8 @@
 package org.kfm.projection.config;
 
+import com.cronutils.model.CronType;
+import com.cronutils.model.definition.CronDefinitionBuilder;
+import com.cronutils.parser.CronParser;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -159,11 +162,29 @@ public final class ConfigValidator {
                 "must not be negative");
         Duration grace = problems.duration("kfm.service.shutdown-grace", c.service().shutdownGrace(), ONE_MS,
                 "must be positive");
-        Optional<String> cron = c.schedule().cron().map(String::strip).filter(x -> !x.isEmpty()
-                && !x.equalsIgnoreCase("off") && !x.equalsIgnoreCase("disabled"));
+        Optional<String> cron = cron(problems, "kfm.schedule.cron", c.schedule().cron());
+        Optional<String> freshnessCron = cron(problems, "kfm.schedule.freshness-cron", c.schedule().freshnessCron());
         Optional<SigningKey> signingKey = problems.valid("kfm.webhooks.signing-secret",
                 () -> SigningKey.of(nonBlank(w.signingSecret()))).flatMap(k -> k);
-        return new ServiceSettings(prefixes, cron, hooks, timeout, attempts, backoff, grace, signingKey);
+        return new ServiceSettings(prefixes, cron, hooks, timeout, attempts, backoff, grace, signingKey,
+                freshnessCron.or(() -> cron));
+    }
+
+    /** A cron setting: empty, {@code off} or {@code disabled} for none; else a Quartz cron. */
+    private static Optional<String> cron(Problems problems, String key, Optional<String> value) {
+        return value.map(String::strip).filter(x -> !x.isEmpty() && !x.equalsIgnoreCase("off")
+                && !x.equalsIgnoreCase("disabled")).flatMap(x -> problems.valid(key, () -> quartzCron(x)));
+    }
+
+    /** A Quartz cron expression (the scheduler's syntax: seconds first), as given. */
+    private static String quartzCron(String cron) {
+        try {
+            new CronParser(CronDefinitionBuilder.instanceDefinitionFor(CronType.QUARTZ)).parse(cron).validate();
+            return cron;
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("not a Quartz cron expression (seconds minutes hours day-of-month month "
+                    + "day-of-week [year], e.g. '0 0 3 * * ?'): " + e.getMessage(), e);
+        }
     }
 
     /** An http(s) URL with a host; a problem naming {@code key} otherwise (the value masked: it may hold a token). */

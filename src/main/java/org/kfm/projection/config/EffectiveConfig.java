@@ -63,6 +63,7 @@ public final class EffectiveConfig {
         ServiceSettings v = s.service();
         m.put("kfm.api.allowed-catalog-prefixes", urls(v.allowedCatalogPrefixes()));
         m.put("kfm.schedule.cron", v.cron().orElse("off"));
+        m.put("kfm.schedule.freshness-cron", v.freshnessCron().orElse("off"));
         m.put("kfm.webhooks.urls", labels(v.webhooks()));
         m.put("kfm.webhooks.timeout", v.webhookTimeout().toString());
         m.put("kfm.webhooks.attempts", Integer.toString(v.webhookAttempts()));

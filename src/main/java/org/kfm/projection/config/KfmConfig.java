@@ -178,6 +178,12 @@ public interface KfmConfig {
     interface Schedule {
         /** Quartz cron (seconds first: {@code 0 0 3 * * ?}); empty or unset: no scheduled rebuilds. */
         Optional<String> cron();
+
+        /**
+         * The schedule the projection's freshness is judged against when rebuilds are scheduled
+         * outside the service (the Kubernetes CronJob); default: {@code kfm.schedule.cron}.
+         */
+        Optional<String> freshnessCron();
     }
 
     interface Webhooks {

@@ -16,22 +16,25 @@ import java.util.Optional;
  * @param webhookSigningKey {@code kfm.webhooks.signing-secret}: signs every webhook call when present
  *     (a secret: never printed)
  * @param shutdownGrace how long shutdown waits for a cancelled rebuild to end
+ * @param freshnessCron the schedule freshness is judged against: {@code kfm.schedule.freshness-cron},
+ *     else {@code cron}; empty when neither is set
  */
 public record ServiceSettings(List<URI> allowedCatalogPrefixes, Optional<String> cron, List<WebhookTarget> webhooks,
         Duration webhookTimeout, int webhookAttempts, Duration webhookBackoff, Duration shutdownGrace,
-        Optional<SigningKey> webhookSigningKey) {
+        Optional<SigningKey> webhookSigningKey, Optional<String> freshnessCron) {
     public ServiceSettings {
         allowedCatalogPrefixes = List.copyOf(allowedCatalogPrefixes);
         webhooks = List.copyOf(webhooks);
         Objects.requireNonNull(cron, "cron");
         Objects.requireNonNull(webhookSigningKey, "webhookSigningKey");
+        Objects.requireNonNull(freshnessCron, "freshnessCron");
     }
 
     /** The settings without a signing secret. */
     public ServiceSettings(List<URI> allowedCatalogPrefixes, Optional<String> cron, List<WebhookTarget> webhooks,
             Duration webhookTimeout, int webhookAttempts, Duration webhookBackoff, Duration shutdownGrace) {
         this(allowedCatalogPrefixes, cron, webhooks, webhookTimeout, webhookAttempts, webhookBackoff, shutdownGrace,
-                Optional.empty());
+                Optional.empty(), cron);
     }
 
     /** Safe to log: webhook URLs as their labels only, the secret masked. */
@@ -41,6 +44,6 @@ public record ServiceSettings(List<URI> allowedCatalogPrefixes, Optional<String>
                 + ", webhooks=" + webhooks + ", webhookTimeout=" + webhookTimeout
                 + ", webhookAttempts=" + webhookAttempts + ", webhookBackoff=" + webhookBackoff + ", shutdownGrace="
                 + shutdownGrace + ", webhookSigningKey=" + webhookSigningKey.map(s -> Masking.MASK)
-                .orElse("(none)") + "]";
+                .orElse("(none)") + ", freshnessCron=" + freshnessCron.orElse("off") + "]";
     }
 }

@@ -51,7 +51,7 @@ function parityWord(receipt) {
   return p.totals && p.totals.warnings > 0 ? 'warn' : 'passed';
 }
 
-function generationCard(label, id, g, run, extra) {
+function generationCard(label, id, g, run, extra, freshness) {
   if (!g) {
     return el('div', { class: 'gen', id }, el('h3', {}, label), el('div', { class: 'muted' }, extra || '(none)'));
   }
@@ -67,6 +67,8 @@ function generationCard(label, id, g, run, extra) {
       el('dt', {}, 'Migration'), el('dd', {}, g.migrationVersion || '–'),
       el('dt', {}, 'Catalog'), el('dd', {}, el('code', { title: g.catalogDigest || '' }, (g.catalogDigest || '–').slice(0, 19))),
       g.swappedInAt ? [el('dt', {}, 'Swapped'), el('dd', { title: g.swappedInAt }, age(g.swappedInAt) + ' · ' + time(g.swappedInAt))] : null,
+      freshness ? [el('dt', {}, 'Freshness'), el('dd', { id: 'freshness', title: freshness.nextTickAt ? 'next scheduled rebuild ' + freshness.nextTickAt : '' },
+        status(freshness.state, 'against the rebuild schedule'), ' ', el('span', { class: 'muted' }, freshness.summary))] : null,
       g.runId ? [el('dt', {}, 'By run'), el('dd', {}, el('a', { href: '/console/runs/' + g.runId }, short(g.runId)),
         run ? ` (${run.trigger} ${run.triggeredBy})` : '')] : null));
 }
@@ -92,7 +94,7 @@ async function renderProjection() {
       el('p', {}, state.who.operator ? 'Start the first rebuild with Rebuild… below, or run ' : 'An operator makes the first one: ',
         el('code', {}, 'bin/kfm-projection rebuild'))));
   } else {
-    cards.push(generationCard('Live', 'live', p.live, liveRun));
+    cards.push(generationCard('Live', 'live', p.live, liveRun, null, p.freshness));
   }
   cards.push(generationCard('Previous', 'previous', p.previous, prevRun));
   if (shadow) {

@@ -60,6 +60,7 @@ const KINDS = {
   FAILED: ['✕', 's-bad'], failed: ['✕', 's-bad'], fail: ['✕', 's-bad'], error: ['✕', 's-bad'],
   SKIPPED: ['○', 's-idle'], REFUSED: ['○', 's-idle'], none: ['○', 's-idle'], unknown: ['○', 's-idle'],
   RUNNING: ['◐', 's-run'], PENDING: ['◐', 's-run'],
+  FRESH: ['●', 's-ok'], STALE: ['▲', 's-warn'], NEVER: ['○', 's-idle'], UNSCHEDULED: ['○', 's-idle'],
 };
 
 export function status(word, title) {

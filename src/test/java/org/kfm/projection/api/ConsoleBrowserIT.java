@@ -96,6 +96,9 @@ class ConsoleBrowserIT {
             b.await(Duration.ofSeconds(10), "previous shown", d -> !b.all("#previous[data-generation]").isEmpty());
             assertEquals(((Number) second.get("generation")).intValue(), generation(b, "live"));
             assertEquals(generation(b, "live") - 1, generation(b, "previous"));
+            // the test service has no schedule: freshness says so rather than guessing
+            assertTrue(b.text("freshness").contains("UNSCHEDULED") && b.text("freshness").contains("no schedule"),
+                    b.text("freshness"));
             b.await(Duration.ofSeconds(10), "runs listed", d -> b.all("#runs-table tbody tr").size() >= 2);
             assertEquals("viewer", b.text("role"));
             assertEquals(List.of(), b.all("[id^=act-]"), "a viewer sees no action controls");

@@ -42,7 +42,9 @@ class RebuildLifecycleIT {
                 .body("phase", equalTo("SWAPPING")).body("events.state", hasItem("LOADING"))
                 .body("progress.rows", greaterThan(0)).body("progress.fraction", equalTo(1.0f));
         Api.as(Tokens.viewer()).get("/api/v1/projection").then().statusCode(200)
-                .body("live.runId", equalTo(id)).body("rebuildRunning", equalTo(false));
+                .body("live.runId", equalTo(id)).body("rebuildRunning", equalTo(false))
+                .body("freshness.state", equalTo("UNSCHEDULED")).body("freshness.lastCurrentAt", notNullValue())
+                .body("freshness.summary", containsString("no schedule is configured"));
         assertEquals("1", Api.queryOne("SELECT count(*) FROM kfm_ops.audit_event WHERE action = 'rebuild.start' "
                 + "AND outcome = 'accepted' AND principal = 'otto' AND run_id = '" + id + "'"));
     }

@@ -63,7 +63,8 @@ class ConfigValidatorTest {
                 Map.entry("kfm.receipts.write-to-store", "yes"),
                 Map.entry("kfm.webhooks.urls", "ftp://hooks.example/x?token=s3cret"),
                 Map.entry("kfm.webhooks.timeout", "soon"),
-                Map.entry("kfm.service.shutdown-grace", "0s"));
+                Map.entry("kfm.service.shutdown-grace", "0s"),
+                Map.entry("kfm.schedule.cron", "every night"));
         UsageException e = assertThrows(UsageException.class, () -> validate(bad));
         assertEquals(ErrorCode.BAD_USAGE, e.code());
         assertEquals("invalid-config", e.rule());
@@ -72,6 +73,14 @@ class ConfigValidatorTest {
         }
         assertTrue(e.getMessage().startsWith("invalid configuration (" + bad.size() + " problems):"), e.getMessage());
         assertFalse(e.getMessage().contains("s3cret"), "a rejected webhook URL is shown masked: " + e.getMessage());
+    }
+
+    @Test
+    void theScheduleIsAQuartzCronOrOff() {
+        assertEquals(Optional.of("0 0 3 * * ?"), validate(Map.of("kfm.schedule.cron", "0 0 3 * * ?")).service().cron());
+        assertEquals(Optional.empty(), validate(Map.of("kfm.schedule.cron", "off")).service().cron());
+        UsageException e = assertThrows(UsageException.class, () -> validate(Map.of("kfm.schedule.cron", "0 3 * * *")));
+        assertTrue(e.getMessage().contains("kfm.schedule.cron: not a Quartz cron expression"), e.getMessage());
     }
 
     @Test

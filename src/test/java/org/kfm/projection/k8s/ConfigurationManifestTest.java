@@ -2,6 +2,7 @@ package org.kfm.projection.k8s;
 
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -140,6 +141,29 @@ class ConfigurationManifestTest {
                         + "kfm-projection-rebuild CronJob runs; suspend the CronJob to use it (run only one of them)");
             }
         });
+    }
+
+    /** Freshness is judged against the schedule that rebuilds: the CronJob's, in Quartz form, fires alike. */
+    @ParameterizedTest
+    @MethodSource("overlays")
+    void theFreshnessScheduleFiresWhenTheCronJobDoes(String overlay) {
+        Manifests m = Manifests.render("overlays/" + overlay);
+        String unix = m.get("CronJob", "kfm-projection-rebuild").path("spec").path("schedule").asText();
+        String quartz = literals(m).get("ConfigMap/kfm-projection-config KFM_SCHEDULE_FRESHNESS_CRON");
+        assertNotNull(quartz, "KFM_SCHEDULE_FRESHNESS_CRON: the CronJob's schedule for the service's freshness");
+        var unixTimes = com.cronutils.model.time.ExecutionTime.forCron(new com.cronutils.parser.CronParser(
+                com.cronutils.model.definition.CronDefinitionBuilder.instanceDefinitionFor(
+                        com.cronutils.model.CronType.UNIX)).parse(unix));
+        var quartzTimes = com.cronutils.model.time.ExecutionTime.forCron(new com.cronutils.parser.CronParser(
+                com.cronutils.model.definition.CronDefinitionBuilder.instanceDefinitionFor(
+                        com.cronutils.model.CronType.QUARTZ)).parse(quartz));
+        java.time.ZonedDateTime u = java.time.ZonedDateTime.parse("2026-01-01T00:00:00Z");
+        java.time.ZonedDateTime q = u;
+        for (int i = 0; i < 10; i++) {
+            u = unixTimes.nextExecution(u).orElseThrow();
+            q = quartzTimes.nextExecution(q).orElseThrow();
+            assertEquals(u, q, overlay + ": CronJob '" + unix + "' and KFM_SCHEDULE_FRESHNESS_CRON '" + quartz + "'");
+        }
     }
 
     @Test
