@@ -46,6 +46,10 @@ public class RebuildCommand implements Callable<Integer> {
             description = "Keep the shadow for inspection when the run fails (default: ${DEFAULT-VALUE}).")
     boolean keepShadow;
 
+    @Option(names = "--prune-before-load", description = {"Drop the previous generation before the shadow is written,",
+        "so its disk counts toward kfm.load.max-shadow-bytes; no rollback until the new generation swaps."})
+    boolean pruneBeforeLoad;
+
     @Spec
     CommandSpec spec;
 
@@ -68,7 +72,7 @@ public class RebuildCommand implements Callable<Integer> {
         ConsoleProgress progress = new ConsoleProgress(System.err, System.console(), clock);
         RebuildRequest request = new RebuildRequest(Optional.ofNullable(catalog), dryRun, noSwap, force,
                 allowShrink == null ? OptionalDouble.empty() : OptionalDouble.of(allowShrink), keepShadow,
-                CliTrigger.of(settings));
+                CliTrigger.of(settings)).withPruneBeforeLoad(pruneBeforeLoad);
         RebuildResult result = orchestrator.rebuild(request, progress);
         progress.closeBar();
         print(spec.commandLine().getOut(), result);

@@ -53,9 +53,12 @@ public final class ByteSize {
         return n;
     }
 
-    /** {@code 52428800} as {@code "50.0 MiB (52,428,800 bytes)"}: binary units, the exact count beside them. */
+    /**
+     * {@code 52428800} as {@code "50.0 MiB (52,428,800 bytes)"}: binary units, the exact count beside
+     * them; under 1 KiB as {@code "512 B"}.
+     */
     public static String show(long bytes) {
-        return human(bytes) + String.format(Locale.ROOT, " (%,d bytes)", bytes);
+        return Math.abs(bytes) < 1024 ? human(bytes) : human(bytes) + String.format(Locale.ROOT, " (%,d bytes)", bytes);
     }
 
     /** {@code 52428800} as {@code "50.0 MiB"}; under 1 KiB as {@code "512 B"}. */
