@@ -93,6 +93,9 @@ public class RebuildCommand implements Callable<Integer> {
         out.println(r.summary());
         out.println("run " + r.runId() + "  outcome " + r.outcome());
         JsonNode receipt = r.receipt();
+        if (receipt.path("shadowBudget").has("pruned")) {
+            out.println(receipt.path("shadowBudget").path("pruned").asText());
+        }
         JsonNode datasets = receipt.path("parity").path("datasetVersions");
         if (datasets.isArray() && !datasets.isEmpty()) {
             out.printf("%-40s %10s %10s  %s%n", "dataset version", "declared", "rows", "status");
