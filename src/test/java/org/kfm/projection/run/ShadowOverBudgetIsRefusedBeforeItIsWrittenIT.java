@@ -48,6 +48,16 @@ class ShadowOverBudgetIsRefusedBeforeItIsWrittenIT {
             JsonNode b = dry.receipt().get("shadowBudget");
             estimate = b.get("estimateBytes").asLong();
             assertTrue(estimate > 0, b.toString());
+            long sum = 0;
+            for (JsonNode v : b.get("datasetVersions")) {
+                long artifacts = v.get("artifactBytes").asLong();
+                // the sample's townships are FlatGeobuf (x 2.0), the others GeoJSON or GeoJSON sequences (x 1.5)
+                long expected = v.get("datasetVersionId").asText().startsWith("kansas-townships") ? 2 * artifacts
+                        : (long) Math.ceil(artifacts * 1.5);
+                assertEquals(expected, v.get("estimateBytes").asLong(), v.toString());
+                sum += expected;
+            }
+            assertEquals(sum, estimate);
             assertTrue(b.get("budgetBytes").isNull(), "no budget configured: " + b);
             assertTrue(b.get("fits").asBoolean());
             assertTrue(b.get("measuredBytes").asLong() > 0, "the loaded shadow's size is recorded: " + b);
