@@ -35,6 +35,7 @@ public enum ProblemType {
     PARITY_FAILED("parity-failed", 422, "Parity failed"),
     BAD_INPUT("bad-input", 422, "Bad input artifact"),
     FAILED("failed", 500, "Operation failed"),
+    INSUFFICIENT_SPACE("insufficient-space", 507, "Insufficient storage"),
     SHUTTING_DOWN("shutting-down", 503, "Shutting down");
 
     static final String BASE = "https://kfm.example/problems/";
@@ -104,6 +105,7 @@ public enum ProblemType {
             case PARITY_FAILED -> PARITY_FAILED;
             case BAD_INPUT -> BAD_INPUT;
             case FAILED -> FAILED;
+            case INSUFFICIENT_SPACE -> INSUFFICIENT_SPACE;
         };
     }
 

@@ -8,7 +8,10 @@ package org.kfm.projection.api;
  * @param allowShrink accept a shadow with at least this fraction (0..1) of live's rows
  * @param dryRun read and check the catalog, change nothing
  * @param noSwap build and validate the shadow, keep it, do not swap
+ * @param pruneBeforeLoad drop the previous generation before the shadow is written; its disk counts
+ *     toward kfm.load.max-shadow-bytes, and there is no rollback target until the new generation swaps
  */
-public record RebuildBody(String catalog, Boolean force, Double allowShrink, Boolean dryRun, Boolean noSwap) {
-    static final RebuildBody EMPTY = new RebuildBody(null, null, null, null, null);
+public record RebuildBody(String catalog, Boolean force, Double allowShrink, Boolean dryRun, Boolean noSwap,
+        Boolean pruneBeforeLoad) {
+    static final RebuildBody EMPTY = new RebuildBody(null, null, null, null, null, null);
 }

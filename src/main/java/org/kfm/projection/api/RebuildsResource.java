@@ -97,7 +97,7 @@ public class RebuildsResource {
             RebuildRequest request = new RebuildRequest(catalog, isTrue(b.dryRun()), isTrue(b.noSwap()),
                     isTrue(b.force()), b.allowShrink() == null ? OptionalDouble.empty()
                             : OptionalDouble.of(b.allowShrink()), true, new Trigger(who, "api"),
-                    catalogs.readsOf(catalog));
+                    catalogs.readsOf(catalog)).withPruneBeforeLoad(isTrue(b.pruneBeforeLoad()));
             UUID id = rebuilds.submit(request, attempt::set);
             audit.record(who, "rebuild.start", args, "accepted", id);
             RunView run = RunView.summary(history.run(id).orElseThrow(() -> RebuildService.notFound(id)));

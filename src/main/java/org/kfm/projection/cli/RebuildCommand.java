@@ -50,6 +50,10 @@ public class RebuildCommand implements Callable<Integer>, Formatted, UsesDatabas
     @Mixin
     FormatOption format;
 
+    @Option(names = "--prune-before-load", description = {"Drop the previous generation before the shadow is written,",
+        "so its disk counts toward kfm.load.max-shadow-bytes; no rollback until the new generation swaps."})
+    boolean pruneBeforeLoad;
+
     @Spec
     CommandSpec spec;
 
@@ -83,7 +87,7 @@ public class RebuildCommand implements Callable<Integer>, Formatted, UsesDatabas
         progress = new ConsoleProgress(System.err, System.console(), clock);
         RebuildRequest request = new RebuildRequest(Optional.ofNullable(catalog), dryRun, noSwap, force,
                 allowShrink == null ? OptionalDouble.empty() : OptionalDouble.of(allowShrink), keepShadow,
-                CliTrigger.of(settings));
+                CliTrigger.of(settings)).withPruneBeforeLoad(pruneBeforeLoad);
         RebuildResult result = orchestrator.rebuild(request, progress);
         progress.closeBar();
         PrintWriter out = spec.commandLine().getOut();
@@ -114,6 +118,9 @@ public class RebuildCommand implements Callable<Integer>, Formatted, UsesDatabas
         out.println(r.summary());
         out.println("run " + r.runId() + "  outcome " + r.outcome());
         JsonNode receipt = r.receipt();
+        if (receipt.path("shadowBudget").has("pruned")) {
+            out.println(receipt.path("shadowBudget").path("pruned").asText());
+        }
         JsonNode datasets = receipt.path("parity").path("datasetVersions");
         if (datasets.isArray() && !datasets.isEmpty()) {
             out.printf("%-40s %10s %10s  %s%n", "dataset version", "declared", "rows", "status");

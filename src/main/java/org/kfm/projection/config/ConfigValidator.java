@@ -9,10 +9,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.OptionalLong;
 import org.kfm.projection.artifact.ArtifactStores;
 import org.kfm.projection.artifact.StoreSettings;
 import org.kfm.projection.db.PgIdentifier;
 import org.kfm.projection.error.UsageException;
+import org.kfm.projection.settings.ByteSize;
 import org.kfm.projection.settings.KfmSettings;
 import org.kfm.projection.settings.RebuildSettings;
 import org.kfm.projection.settings.RebuildSettings.LiveBaselineMode;
@@ -104,9 +106,13 @@ public final class ConfigValidator {
                 problems.number("kfm.parity.bbox-tolerance", p.bboxTolerance(), 0, Double.MAX_VALUE, "zero or more"),
                 problems.number("kfm.parity.min-shrink-fraction", p.minShrinkFraction(), 0, 1, "between 0 and 1"),
                 problems.choice(LiveBaselineMode.class, "kfm.parity.live-baseline", p.liveBaseline()));
+        OptionalLong maxShadowBytes = nonBlank(c.load().maxShadowBytes())
+                .flatMap(v -> problems.valid("kfm.load.max-shadow-bytes", () -> ByteSize.parse(v)))
+                .map(OptionalLong::of).orElse(OptionalLong.empty());
         return new RebuildSettings(parallelism, copyStreams, parity,
                 problems.bool("kfm.receipts.write-to-store", c.receipts().writeToStore()),
-                problems.choice(UnclosedRingPolicy.class, "kfm.input.unclosed-ring", c.input().unclosedRing()));
+                problems.choice(UnclosedRingPolicy.class, "kfm.input.unclosed-ring", c.input().unclosedRing()),
+                maxShadowBytes);
     }
 
     private SwapOptions swap() {

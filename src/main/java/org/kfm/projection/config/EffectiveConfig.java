@@ -42,6 +42,8 @@ public final class EffectiveConfig {
         m.put("kfm.triggered-by", core.triggeredBy().orElse("(user@host)"));
         RebuildSettings r = s.rebuild();
         m.put("kfm.load.parallelism", r.parallelism() + " index build(s), " + r.copyStreams() + " COPY stream(s)");
+        m.put("kfm.load.max-shadow-bytes", r.maxShadowBytes().isPresent()
+                ? org.kfm.projection.settings.ByteSize.show(r.maxShadowBytes().getAsLong()) : "(no budget)");
         m.put("kfm.input.unclosed-ring", lower(r.unclosedRing()));
         m.put("kfm.parity.invalid-geometry", lower(r.parity().invalidGeometry()));
         m.put("kfm.parity.live-digest-change", lower(r.parity().liveDigestChange()));

@@ -111,6 +111,12 @@ public interface KfmConfig {
          */
         @WithDefault("0")
         String parallelism();
+
+        /**
+         * The disk a rebuild may take for a new shadow while live and previous stay: bytes, or with a
+         * unit (500MB = 500*10^6, 20GiB or 20G = 20*2^30). Unset: no budget.
+         */
+        Optional<String> maxShadowBytes();
     }
 
     interface Input {

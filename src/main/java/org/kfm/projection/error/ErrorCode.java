@@ -9,7 +9,9 @@ public enum ErrorCode {
     BAD_USAGE(2, 400, "bad-usage"),
     LOCK_HELD(3, 409, "lock-held"),
     PARITY_FAILED(4, 422, "parity-failed"),
-    BAD_INPUT(5, 422, "bad-input");
+    BAD_INPUT(5, 422, "bad-input"),
+    /** The shadow would not fit the disk budget, or the server ran out of disk while writing it. */
+    INSUFFICIENT_SPACE(6, 507, "insufficient-space");
 
     private final int exitCode;
     private final int httpStatus;

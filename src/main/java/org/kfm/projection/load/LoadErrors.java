@@ -27,10 +27,20 @@ final class LoadErrors {
      */
     static final Set<String> CONTENT_STATES = Set.of("22P02", "22P05", "22021", "22023", "22003", "22001", "22007",
             "22008", "22004", "23502", "23514");
+    /**
+     * disk_full: the server could not extend a relation, write WAL-less temp files of a sort, or a
+     * spill file (PostgreSQL maps ENOSPC to it). Not 53000/53200: insufficient_resources is not
+     * raised on its own and out_of_memory is memory, and a message saying "disk" would mislead.
+     */
+    static final String DISK_FULL = "53100";
     private static final Pattern COPY_ROW = Pattern.compile("COPY [^,]+, line (\\d+)(?:, column ([^:\\s]+))?");
 
     /** The server refused a COPY (bad value, lost connection...); keeps SQLSTATE and cause. */
     static KfmException copyFailed(PgIdentifier schema, String href, long features, SQLException e) {
+        if (DISK_FULL.equals(e.getSQLState())) {
+            return diskFull("COPY of " + href + " into " + schema + ".feature_geom (after " + features
+                    + " feature(s) were sent; the dataset version's rows were rolled back)", e);
+        }
         if (CONTENT_STATES.contains(e.getSQLState())) {
             return valueRejected(schema, href, features, e);
         }
@@ -66,8 +76,23 @@ final class LoadErrors {
 
     /** Writing the dataset version's row, or committing, failed. */
     static KfmException statementFailed(PgIdentifier schema, String datasetVersionId, String what, SQLException e) {
+        if (DISK_FULL.equals(e.getSQLState())) {
+            return diskFull(what + " for dataset version '" + datasetVersionId + "' in schema " + schema, e);
+        }
         return new KfmException(ErrorCode.FAILED, "load-failed", what + " for dataset version '" + datasetVersionId
                 + "' in schema " + schema + " failed: " + e.getMessage() + " [SQLSTATE " + e.getSQLState() + "]", e);
+    }
+
+    /**
+     * The database server ran out of disk while {@code what} wrote the shadow (rule {@code disk-full},
+     * {@code INSUFFICIENT_SPACE}, exit 6); keeps SQLSTATE and cause. Callers add what became of live.
+     */
+    static KfmException diskFull(String what, SQLException e) {
+        return new KfmException(ErrorCode.INSUFFICIENT_SPACE, "disk-full", "the database server ran out of disk "
+                + "space: " + what + " failed: " + e.getMessage() + " [SQLSTATE " + e.getSQLState() + "]. Free disk "
+                + "on the server (kfm-projection prune drops the previous generation and retired ones, or rebuild "
+                + "with --prune-before-load), or give the database more; set kfm.load.max-shadow-bytes to what "
+                + "the disk can spare so that the next rebuild too large for it is refused before it writes", e);
     }
 
     /** The artifact could not be read (store or network failure, not a content problem). */

@@ -290,6 +290,9 @@ public final class ShadowIndexes {
     }
 
     private static KfmException failed(String what, SQLException e) {
+        if (LoadErrors.DISK_FULL.equals(e.getSQLState())) {
+            return LoadErrors.diskFull(what, e);
+        }
         return new KfmException(ErrorCode.FAILED, "index-failed", what + " failed: " + e.getMessage() + " [SQLSTATE "
                 + e.getSQLState() + "]", e);
     }

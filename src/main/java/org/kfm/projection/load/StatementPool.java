@@ -95,11 +95,13 @@ final class StatementPool {
         }
 
         void work() {
+            T current = null;
             try (Connection c = dataSource.getConnection()) {
                 c.setAutoCommit(true);
                 busy.add(c);
                 try {
                     for (T item = queue.poll(); item != null && failure.get() == null; item = queue.poll()) {
+                        current = item;
                         Instant t0 = clock.instant();
                         task.run(c, item);
                         timings.put(item, Duration.between(t0, clock.instant()));
@@ -109,12 +111,19 @@ final class StatementPool {
                 }
             } catch (SQLException e) {
                 if (failure.get() == null || !QUERY_CANCELED.equals(e.getSQLState())) {
-                    record(new KfmException(ErrorCode.FAILED, "index-failed", e.getMessage() + " [SQLSTATE "
-                            + e.getSQLState() + "]", e));
+                    record(LoadErrors.DISK_FULL.equals(e.getSQLState())
+                            ? LoadErrors.diskFull(describe(current), e)
+                            : new KfmException(ErrorCode.FAILED, "index-failed", e.getMessage() + " [SQLSTATE "
+                                    + e.getSQLState() + "]", e));
                 }
             } catch (RuntimeException | Error e) {
                 record(e);
             }
+        }
+
+        private static String describe(Object item) {
+            return item instanceof IndexDefinition d ? "building " + d.name() + " on " + d.table()
+                    : item == null ? "connecting" : "ANALYZE of " + item;
         }
 
         private void record(Throwable e) {

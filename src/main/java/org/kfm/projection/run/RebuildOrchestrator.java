@@ -65,6 +65,7 @@ public final class RebuildOrchestrator {
     private final GenerationSwap generationSwap;
     private final RunRecorder recorder;
     private final RebuildEnding ending;
+    private final ShadowBudget budget;
 
     public RebuildOrchestrator(RebuildServices s) {
         this(s, SwapListener.NONE);
@@ -98,6 +99,7 @@ public final class RebuildOrchestrator {
                 s.generations(), s.swapper(), s.json(), swapListener);
         this.recorder = new RunRecorder(s.ops(), s.settings().projection().name(), s.json(), hook);
         this.ending = new RebuildEnding(s.rebuild(), s.ops(), s.stores(), s.json(), shadow, recorder);
+        this.budget = new ShadowBudget(s);
     }
 
     /**
@@ -220,11 +222,23 @@ public final class RebuildOrchestrator {
                     + catalog.digest() + " and migration version " + targetVersion + " are already live as generation "
                     + live.get().number() + " (use --force to rebuild anyway)");
         }
+        ShadowBudget.Check preflight = budget.check(catalog, run.request().pruneBeforeLoad());
+        run.shadowBudget(preflight.toJson(json));
         if (run.request().dryRun()) {
             skipSteps(run, Phase.MIGRATING, "dry run");
             return ending.finish(run, RunOutcome.SUCCEEDED, null, DataEffect.untouched(), "dry run: would rebuild "
                     + catalog.items().size() + " dataset version(s) from " + catalog.digest()
-                    + " at migration version " + targetVersion + "; nothing was changed");
+                    + " at migration version " + targetVersion + "; " + preflight.describe()
+                    + (run.request().pruneBeforeLoad() ? "; --prune-before-load would drop " + settings.previous() : "")
+                    + "; nothing was changed");
+        }
+        if (!preflight.fits()) {
+            throw preflight.refusal();
+        }
+        if (run.request().pruneBeforeLoad()) {
+            String pruned = budget.pruneBeforeLoad(run.id());
+            run.shadowBudget().put("pruned", pruned);
+            observer(run).phase(Phase.PREPARING, pruned);
         }
         shadow.dropLeftover(run);
         enter(run, Phase.MIGRATING, "migrating " + settings.shadow() + " to " + targetVersion);
@@ -239,6 +253,7 @@ public final class RebuildOrchestrator {
         run.load(load);
         enter(run, Phase.INDEXING, "recreating " + setAside.definitions().size() + " index(es), then ANALYZE");
         run.indexes(indexes.recreate(setAside));
+        budget.measure(settings.shadow()).ifPresent(b -> run.shadowBudget().put("measuredBytes", b));
         enter(run, Phase.VALIDATING, "replaying grants and checking parity");
         ParityReport parity = validate(run);
         if (run.request().noSwap()) {
@@ -323,7 +338,8 @@ public final class RebuildOrchestrator {
 
     private ObjectNode arguments(RebuildRequest r, String catalogUri) {
         ObjectNode n = json.createObjectNode().put("catalog", catalogUri).put("dryRun", r.dryRun())
-                .put("noSwap", r.noSwap()).put("force", r.force()).put("keepShadowOnFailure", r.keepShadowOnFailure());
+                .put("noSwap", r.noSwap()).put("force", r.force()).put("keepShadowOnFailure", r.keepShadowOnFailure())
+                .put("pruneBeforeLoad", r.pruneBeforeLoad());
         r.allowShrink().ifPresent(f -> n.put("allowShrink", f));
         return n;
     }

@@ -16,13 +16,27 @@ import org.kfm.projection.history.Trigger;
  * @param keepShadowOnFailure keep the shadow for inspection when the run fails (the default)
  * @param locations what the catalog walk may read (the service's allowed prefixes for a catalog a
  *     caller named; everything otherwise)
+ * @param pruneBeforeLoad drop the previous generation (and retired ones) before the shadow is written,
+ *     so its disk counts toward the shadow's budget; the rollback target is gone from then on
  */
 public record RebuildRequest(Optional<String> catalogUri, boolean dryRun, boolean noSwap, boolean force,
-        OptionalDouble allowShrink, boolean keepShadowOnFailure, Trigger trigger, LocationPolicy locations) {
+        OptionalDouble allowShrink, boolean keepShadowOnFailure, Trigger trigger, LocationPolicy locations,
+        boolean pruneBeforeLoad) {
+
+    public RebuildRequest(Optional<String> catalogUri, boolean dryRun, boolean noSwap, boolean force,
+            OptionalDouble allowShrink, boolean keepShadowOnFailure, Trigger trigger, LocationPolicy locations) {
+        this(catalogUri, dryRun, noSwap, force, allowShrink, keepShadowOnFailure, trigger, locations, false);
+    }
 
     public RebuildRequest(Optional<String> catalogUri, boolean dryRun, boolean noSwap, boolean force,
             OptionalDouble allowShrink, boolean keepShadowOnFailure, Trigger trigger) {
         this(catalogUri, dryRun, noSwap, force, allowShrink, keepShadowOnFailure, trigger, LocationPolicy.ANY);
+    }
+
+    /** This request with or without {@code --prune-before-load}. */
+    public RebuildRequest withPruneBeforeLoad(boolean prune) {
+        return new RebuildRequest(catalogUri, dryRun, noSwap, force, allowShrink, keepShadowOnFailure, trigger,
+                locations, prune);
     }
 
     public static RebuildRequest defaults(Trigger trigger) {

@@ -45,6 +45,7 @@ final class RunState {
     private String announcement;
     private List<String> webhookTargets = List.of();
     private boolean shadowCreated;
+    private ObjectNode shadowBudget;
 
     RunState(Recording recording, RebuildRequest request, RunObserver observer, PhaseTimer timer, ObjectMapper json) {
         this.recording = recording;
@@ -122,6 +123,15 @@ final class RunState {
         return announcement;
     }
 
+    /** The disk preflight's estimate and verdict, recorded in the receipt; later steps add to it. */
+    void shadowBudget(ObjectNode preflight) {
+        this.shadowBudget = preflight;
+    }
+
+    ObjectNode shadowBudget() {
+        return shadowBudget;
+    }
+
     boolean shadowCreated() {
         return shadowCreated;
     }
@@ -168,6 +178,9 @@ final class RunState {
         r.set("phases", timer.toJson(json));
         if (catalog != null) {
             r.set("catalog", catalogJson());
+        }
+        if (shadowBudget != null) {
+            r.set("shadowBudget", shadowBudget);
         }
         if (migration != null) {
             ObjectNode m = r.putObject("migrations").put("schema", migration.schema())

@@ -4,6 +4,7 @@ import org.kfm.projection.feature.UnclosedRingPolicy;
 
 import java.util.Objects;
 import java.util.OptionalDouble;
+import java.util.OptionalLong;
 import org.kfm.projection.validate.DigestChangePolicy;
 import org.kfm.projection.validate.InvalidGeometryPolicy;
 import org.kfm.projection.validate.ParityPolicy;
@@ -21,17 +22,30 @@ import org.kfm.projection.validate.ParityPolicy;
  * @param writeReceiptsToStore also write receipts as receipts/&lt;run-id&gt;.json beside the catalog
  * @param unclosedRing {@code kfm.input.unclosed-ring}: what a polygon ring whose last position is not
  *     its first means
+ * @param maxShadowBytes {@code kfm.load.max-shadow-bytes}: the disk a rebuild may take for a new
+ *     shadow while live and previous stay; a shadow estimated larger is refused before it is written.
+ *     Empty: no budget (the estimate is still logged and recorded)
  */
 public record RebuildSettings(int parallelism, int copyStreams, ParitySettings parity, boolean writeReceiptsToStore,
-        UnclosedRingPolicy unclosedRing) {
+        UnclosedRingPolicy unclosedRing, OptionalLong maxShadowBytes) {
 
     public RebuildSettings {
         Objects.requireNonNull(parity, "parity");
         Objects.requireNonNull(unclosedRing, "unclosedRing");
+        Objects.requireNonNull(maxShadowBytes, "maxShadowBytes");
+        if (maxShadowBytes.isPresent() && maxShadowBytes.getAsLong() < 1) {
+            throw new IllegalArgumentException("max shadow bytes must be >= 1, got " + maxShadowBytes.getAsLong());
+        }
         if (parallelism < 1 || copyStreams < 1) {
             throw new IllegalArgumentException("parallelism and copy streams must be >= 1, got " + parallelism
                     + " and " + copyStreams);
         }
+    }
+
+    /** Without a shadow budget. */
+    public RebuildSettings(int parallelism, int copyStreams, ParitySettings parity, boolean writeReceiptsToStore,
+            UnclosedRingPolicy unclosedRing) {
+        this(parallelism, copyStreams, parity, writeReceiptsToStore, unclosedRing, OptionalLong.empty());
     }
 
     /** The documented defaults with {@code parallelism} connections for COPY streams and index builds alike. */
@@ -71,17 +85,22 @@ public record RebuildSettings(int parallelism, int copyStreams, ParitySettings p
 
     /** These settings with {@code n} connections for COPY streams and index builds alike. */
     public RebuildSettings withParallelism(int n) {
-        return new RebuildSettings(n, n, parity, writeReceiptsToStore, unclosedRing);
+        return new RebuildSettings(n, n, parity, writeReceiptsToStore, unclosedRing, maxShadowBytes);
     }
 
     /** These settings with other parity rules. */
     public RebuildSettings withParity(ParitySettings p) {
-        return new RebuildSettings(parallelism, copyStreams, p, writeReceiptsToStore, unclosedRing);
+        return new RebuildSettings(parallelism, copyStreams, p, writeReceiptsToStore, unclosedRing, maxShadowBytes);
     }
 
     /** These settings with or without receipts written beside the catalog. */
     public RebuildSettings withReceiptsInStore(boolean write) {
-        return new RebuildSettings(parallelism, copyStreams, parity, write, unclosedRing);
+        return new RebuildSettings(parallelism, copyStreams, parity, write, unclosedRing, maxShadowBytes);
+    }
+
+    /** These settings with another shadow budget (empty: none). */
+    public RebuildSettings withMaxShadowBytes(OptionalLong budget) {
+        return new RebuildSettings(parallelism, copyStreams, parity, writeReceiptsToStore, unclosedRing, budget);
     }
 
     /**

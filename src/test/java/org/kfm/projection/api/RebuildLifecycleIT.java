@@ -66,6 +66,21 @@ class RebuildLifecycleIT {
     }
 
     @Test
+    void pruneBeforeLoadDropsThePreviousGenerationAndTheReceiptSaysSo() {
+        Map<String, Object> first = Api.awaitEnd(Api.start("{\"force\": true}").extract().path("id"),
+                Duration.ofSeconds(60));
+        assertEquals("SUCCEEDED", first.get("outcome"), () -> "run: " + first);
+        String id = Api.start("{\"force\": true, \"pruneBeforeLoad\": true}").extract().path("id");
+        Map<String, Object> run = Api.awaitEnd(id, Duration.ofSeconds(60));
+        assertEquals("SUCCEEDED", run.get("outcome"), () -> "run: " + run);
+        Api.as(Tokens.viewer()).get("/api/v1/rebuilds/" + id).then().statusCode(200)
+                .body("receipt.arguments.pruneBeforeLoad", equalTo(true))
+                .body("receipt.shadowBudget.pruneBeforeLoad", equalTo(true))
+                .body("receipt.shadowBudget.pruned", containsString("the rollback target is gone"))
+                .body("events.state", hasItem("PRUNED"));
+    }
+
+    @Test
     void listIsPagedNewestFirst() {
         String first = Api.rebuildNow().get("id").toString();
         String second = Api.rebuildNow().get("id").toString();

@@ -96,6 +96,7 @@ class RequestBodiesAreStrictAndBoundedIT {
     @Test
     void aWrongTypeIsRefusedNamingTheMember() {
         for (String body : List.of("{\"force\": 1}", "{\"force\": \"true\"}", "{\"allowShrink\": \"0.5\"}",
+                "{\"pruneBeforeLoad\": \"yes\"}",
                 "{\"catalog\": 5}")) {
             ValidatableResponse r = post("/api/v1/rebuilds", "application/json", body);
             problem(r, 400, "invalid-field", "wrong-type");

@@ -22,7 +22,7 @@ import org.kfm.projection.testing.TestDatabase;
 /**
  * {@code kfm-projection rebuild} as the packaged application runs it: exit 0 with the summary on
  * stdout, 3 at once while another session holds the rebuild lock, 4 on a parity failure, 5 on a bad
- * input artifact; on failure the rule is on stderr, stdout stays empty and live is untouched.
+ * input artifact, 6 over the shadow's disk budget (a dry run prints the verdict); on failure the rule is on stderr, stdout stays empty and live is untouched.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class RebuildExitCodesIT {
@@ -106,6 +106,26 @@ class RebuildExitCodesIT {
         assertEquals(5, r.exit(), r.toString());
         assertTrue(r.stderr().contains("exit code 5)"), r.toString());
         assertTrue(r.stderr().contains("rivers.geojsons"), r.toString());
+        assertEquals("", r.stdout());
+        assertEquals(before, fx.liveSnapshot());
+    }
+
+    @Test
+    @Order(5)
+    void exitsSixOverTheShadowBudgetAndADryRunSaysSo() {
+        Snapshot before = fx.liveSnapshot();
+        KfmProcess tight = new KfmProcess(db, PROJECTION, dir).env("KFM_LOAD_MAX_SHADOW_BYTES", "10KB");
+        String catalog = dir.resolve("sample/catalog.json").toString();
+
+        KfmProcess.Result dry = tight.run(120, "rebuild", "--force", "--dry-run", "--catalog", catalog);
+        assertEquals(0, dry.exit(), dry.toString());
+        assertTrue(dry.stdout().contains("shadow estimate 18.0 KiB from 11.2 KiB of artifacts; budget 9.8 KiB: over "
+                + "budget, refused (shadow-over-budget)"), dry.toString());
+
+        KfmProcess.Result r = tight.run(120, "rebuild", "--force", "--prune-before-load", "--catalog", catalog);
+        assertEquals(6, r.exit(), r.toString());
+        assertTrue(r.stderr().contains("(rule shadow-over-budget, exit code 6)"), r.toString());
+        assertTrue(r.stderr().contains("budget kfm.load.max-shadow-bytes 9.8 KiB (10,000 bytes)"), r.toString());
         assertEquals("", r.stdout());
         assertEquals(before, fx.liveSnapshot());
     }

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
 import org.kfm.projection.db.PgIdentifier;
 import org.kfm.projection.error.ErrorCode;
@@ -54,6 +55,7 @@ class ConfigValidatorTest {
         Map<String, String> bad = Map.ofEntries(
                 Map.entry("kfm.projection.srid", "-1"),
                 Map.entry("kfm.load.parallelism", "many"),
+                Map.entry("kfm.load.max-shadow-bytes", "lots"),
                 Map.entry("kfm.parity.invalid-geometry", "maybe"),
                 Map.entry("kfm.input.unclosed-ring", "mend"),
                 Map.entry("kfm.swap.attempts", "0"),
@@ -103,5 +105,26 @@ class ConfigValidatorTest {
         KfmSettings s = validate(Map.of("kfm.swap.lock-timeout", "PT3S", "kfm.swap.backoff", "50ms"));
         assertEquals(Duration.ofSeconds(3), s.swap().lockTimeout());
         assertEquals(Duration.ofMillis(50), s.swap().backoff());
+    }
+
+    @Test
+    void theShadowBudgetIsOptionalAndReadsDecimalAndBinaryUnits() {
+        assertEquals(OptionalLong.empty(), validate(Map.of()).rebuild().maxShadowBytes());
+        assertEquals(OptionalLong.empty(), validate(Map.of("kfm.load.max-shadow-bytes", " ")).rebuild()
+                .maxShadowBytes());
+        Map<String, Long> cases = Map.of("1048576", 1_048_576L, "500MB", 500_000_000L, "500 mb", 500_000_000L,
+                "20GiB", 20L << 30, "2G", 2L << 30, "1.5KiB", 1536L, "3TB", 3_000_000_000_000L, "7b", 7L);
+        cases.forEach((text, bytes) -> assertEquals(OptionalLong.of(bytes),
+                validate(Map.of("kfm.load.max-shadow-bytes", text)).rebuild().maxShadowBytes(), text));
+    }
+
+    @Test
+    void aShadowBudgetThatIsNotASizeIsNamedWithTheAcceptedForms() {
+        for (String bad : new String[] {"0", "-5GB", "20 GiBs", "1e9", "MB", "99999999999TiB"}) {
+            UsageException e = assertThrows(UsageException.class,
+                    () -> validate(Map.of("kfm.load.max-shadow-bytes", bad)), bad);
+            assertEquals(2, e.code().exitCode());
+            assertTrue(e.getMessage().contains("\n  - kfm.load.max-shadow-bytes: '" + bad + "'"), e.getMessage());
+        }
     }
 }

@@ -27,6 +27,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.OptionalLong;
 import java.util.UUID;
 import java.util.function.Supplier;
 import org.kfm.projection.artifact.ArtifactStores;
@@ -78,7 +79,7 @@ public final class RebuildFixture implements AutoCloseable {
                 b.invalidGeometry, b.liveDigest, ParityPolicy.DEFAULT_BBOX_TOLERANCE,
                 ParityPolicy.DEFAULT_MIN_SHRINK_FRACTION, RebuildSettings.LiveBaselineMode.RECORDED));
         rebuild = new RebuildSettings(rebuild.parallelism(), rebuild.copyStreams(), rebuild.parity(),
-                rebuild.writeReceiptsToStore(), b.unclosedRings);
+                rebuild.writeReceiptsToStore(), b.unclosedRings, b.maxShadowBytes);
         this.services = CoreWiring.services(pool, settings, rebuild, SwapOptions.defaults(),
                 ArtifactStores.create(StoreSettings.defaults()), json, b.clock, b.runIds);
     }
@@ -98,6 +99,7 @@ public final class RebuildFixture implements AutoCloseable {
         private UnclosedRingPolicy unclosedRings = UnclosedRingPolicy.REJECT;
         private Clock clock = Clock.systemUTC();
         private Supplier<UUID> runIds = UUID::randomUUID;
+        private OptionalLong maxShadowBytes = OptionalLong.empty();
 
         private Builder(TestDatabase db, String projection) {
             this.db = db;
@@ -132,6 +134,12 @@ public final class RebuildFixture implements AutoCloseable {
         /** The time every record and receipt is written with. */
         public Builder clock(Clock c) {
             this.clock = c;
+            return this;
+        }
+
+        /** {@code kfm.load.max-shadow-bytes}. */
+        public Builder maxShadowBytes(long budget) {
+            this.maxShadowBytes = OptionalLong.of(budget);
             return this;
         }
 
