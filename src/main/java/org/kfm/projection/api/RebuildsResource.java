@@ -32,6 +32,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.kfm.projection.settings.Settings;
 import org.kfm.projection.error.ErrorCode;
 import org.kfm.projection.error.KfmException;
+import org.kfm.projection.error.UsageException;
 import org.kfm.projection.error.Shown;
 import org.kfm.projection.history.RunKind;
 import org.kfm.projection.history.RunSummary;
@@ -89,14 +90,15 @@ public class RebuildsResource {
         try {
             RebuildBody b = Bodies.parse(contentType, body, RebuildBody.class, RebuildBody.EMPTY);
             args = json.valueToTree(b);
-            if (b.allowShrink() != null && !(b.allowShrink() >= 0 && b.allowShrink() <= 1)) {
-                throw new InvalidFieldException("invalid-field", "allowShrink", "allowShrink must be between 0 and 1, "
-                        + "got " + b.allowShrink());
+            OptionalDouble allowShrink;
+            try {
+                allowShrink = RebuildRequest.shrinkAllowance("allowShrink", b.allowShrink());
+            } catch (UsageException e) {
+                throw new InvalidFieldException("invalid-field", "allowShrink", e.getMessage());
             }
             Optional<String> catalog = catalogs.check("catalog", b.catalog());
             RebuildRequest request = new RebuildRequest(catalog, isTrue(b.dryRun()), isTrue(b.noSwap()),
-                    isTrue(b.force()), b.allowShrink() == null ? OptionalDouble.empty()
-                            : OptionalDouble.of(b.allowShrink()), true, new Trigger(who, "api"),
+                    isTrue(b.force()), allowShrink, true, new Trigger(who, "api"),
                     catalogs.readsOf(catalog)).withPruneBeforeLoad(isTrue(b.pruneBeforeLoad()));
             UUID id = rebuilds.submit(request, attempt::set);
             audit.record(who, "rebuild.start", args, "accepted", id);

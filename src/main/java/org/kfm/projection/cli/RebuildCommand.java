@@ -7,10 +7,8 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.OptionalDouble;
 import java.util.concurrent.Callable;
 import org.kfm.projection.settings.Settings;
-import org.kfm.projection.error.UsageException;
 import org.kfm.projection.history.WebhookDelivery;
 import org.kfm.projection.run.RebuildOrchestrator;
 import org.kfm.projection.run.RebuildRequest;
@@ -81,12 +79,9 @@ public class RebuildCommand implements Callable<Integer>, Formatted, UsesDatabas
 
     @Override
     public Integer call() {
-        if (allowShrink != null && (allowShrink < 0 || allowShrink > 1)) {
-            throw new UsageException("invalid-option", "--allow-shrink must be between 0 and 1, got " + allowShrink);
-        }
         progress = new ConsoleProgress(System.err, System.console(), clock);
         RebuildRequest request = new RebuildRequest(Optional.ofNullable(catalog), dryRun, noSwap, force,
-                allowShrink == null ? OptionalDouble.empty() : OptionalDouble.of(allowShrink), keepShadow,
+                RebuildRequest.shrinkAllowance("--allow-shrink", allowShrink), keepShadow,
                 CliTrigger.of(settings)).withPruneBeforeLoad(pruneBeforeLoad);
         RebuildResult result = orchestrator.rebuild(request, progress);
         progress.closeBar();

@@ -1,8 +1,10 @@
 package org.kfm.projection.run;
 
+import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import org.kfm.projection.catalog.LocationPolicy;
+import org.kfm.projection.error.UsageException;
 import org.kfm.projection.history.Trigger;
 
 /**
@@ -22,6 +24,29 @@ import org.kfm.projection.history.Trigger;
 public record RebuildRequest(Optional<String> catalogUri, boolean dryRun, boolean noSwap, boolean force,
         OptionalDouble allowShrink, boolean keepShadowOnFailure, Trigger trigger, LocationPolicy locations,
         boolean pruneBeforeLoad) {
+
+    public RebuildRequest {
+        Objects.requireNonNull(allowShrink, "allowShrink");
+        if (allowShrink.isPresent()) {
+            shrinkAllowance("allowShrink", allowShrink.getAsDouble());
+        }
+    }
+
+    /**
+     * The one range check of a shrink allowance, for every entry point: empty when none is given.
+     *
+     * @param name how the caller named it ({@code --allow-shrink}, {@code allowShrink}), for the message
+     * @throws UsageException {@code invalid-option} outside 0..1 (or NaN)
+     */
+    public static OptionalDouble shrinkAllowance(String name, Double fraction) {
+        if (fraction == null) {
+            return OptionalDouble.empty();
+        }
+        if (!(fraction >= 0 && fraction <= 1)) {
+            throw new UsageException("invalid-option", name + " must be between 0 and 1, got " + fraction);
+        }
+        return OptionalDouble.of(fraction);
+    }
 
     public RebuildRequest(Optional<String> catalogUri, boolean dryRun, boolean noSwap, boolean force,
             OptionalDouble allowShrink, boolean keepShadowOnFailure, Trigger trigger, LocationPolicy locations) {
