@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
             SmokeCommand.class,
             RebuildCommand.class,
             ValidateCommand.class,
+            DiffCommand.class,
             StatusCommand.class,
             RunsCommand.class,
             ReceiptCommand.class,

@@ -90,6 +90,23 @@ final class Views {
             List<AppliedView> freshApplied, List<AppliedView> n1Applied, int objectsCompared, int reapplied) {
     }
 
+    /** {@code diff}: per dataset version the counts and the first ids of each kind; totals over all versions. */
+    record DiffView(String from, String to, String datasetVersion, int limit, long added, long removed, long changed,
+            String geojson, long featuresWritten, List<DiffVersionView> versions) {
+        static DiffView of(org.kfm.projection.run.DiffResults.Diff d) {
+            return new DiffView(d.from(), d.to(), d.datasetVersion().orElse(null), d.limit(), d.added(), d.removed(),
+                    d.changed(), d.geojson().orElse(null), d.featuresWritten(), d.versions().stream()
+                            .map(v -> new DiffVersionView(v.datasetVersionId(), v.fromRows(), v.toRows(), v.added(),
+                                    v.removed(), v.changed(), v.geometryChanged(), v.propertiesChanged(),
+                                    v.unchanged(), v.addedIds(), v.removedIds(), v.changedIds())).toList());
+        }
+    }
+
+    record DiffVersionView(String datasetVersionId, long fromRows, long toRows, long added, long removed, long changed,
+            long geometryChanged, long propertiesChanged, long unchanged, List<String> addedIds,
+            List<String> removedIds, List<String> changedIds) {
+    }
+
     record ErrorBody(String code, String rule, String message, int exitCode) {
     }
 

@@ -13,6 +13,7 @@ import org.kfm.projection.artifact.ArtifactStores;
 import org.kfm.projection.error.UsageException;
 import org.kfm.projection.ops.DeliveryStore;
 import org.kfm.projection.run.CoreWiring;
+import org.kfm.projection.run.FeatureDiffs;
 import org.kfm.projection.run.MigrationRuns;
 import org.kfm.projection.run.ProjectionOperations;
 import org.kfm.projection.run.RebuildOrchestrator;
@@ -100,5 +101,11 @@ public class CoreProducers {
     @ApplicationScoped
     MigrationRuns migrationRuns(RebuildServices services) {
         return CoreWiring.migrationRuns(services);
+    }
+
+    @Produces
+    @ApplicationScoped
+    FeatureDiffs featureDiffs(RebuildServices services) {
+        return new FeatureDiffs(services.dataSource(), services.settings());
     }
 }

@@ -35,7 +35,7 @@ class PackageGraphTest {
 
     private static final Set<String> ENTRY_POINTS = Set.of("api", "cli", "service");
     /** The pipeline's steps: they exchange records only through run. */
-    private static final Set<String> STEPS = Set.of("load", "migrate", "validate", "swap", "ops");
+    private static final Set<String> STEPS = Set.of("load", "migrate", "validate", "swap", "ops", "diff");
     /** What the steps read from: the catalog, the artifact stores, the format readers. */
     private static final Set<String> INPUTS = Set.of("catalog", "artifact", "feature");
 
