@@ -45,6 +45,7 @@ final class RunState {
     private String announcement;
     private List<String> webhookTargets = List.of();
     private boolean shadowCreated;
+    private RebuildPlan plan;
 
     RunState(Recording recording, RebuildRequest request, RunObserver observer, PhaseTimer timer, ObjectMapper json) {
         this.recording = recording;
@@ -122,6 +123,11 @@ final class RunState {
         return announcement;
     }
 
+    /** The plan a dry run worked out, for its receipt. */
+    void plan(RebuildPlan p) {
+        this.plan = p;
+    }
+
     boolean shadowCreated() {
         return shadowCreated;
     }
@@ -168,6 +174,9 @@ final class RunState {
         r.set("phases", timer.toJson(json));
         if (catalog != null) {
             r.set("catalog", catalogJson());
+        }
+        if (plan != null) {
+            r.set("plan", PlanJson.of(json, plan));
         }
         if (migration != null) {
             ObjectNode m = r.putObject("migrations").put("schema", migration.schema())
