@@ -111,10 +111,11 @@ class DryRunPlansAgainstLiveIT {
             assertEquals(generation, fx.liveGeneration());
             assertEquals(schemasBefore, schemas(fx), "no schema created or dropped");
             assertEquals(generationsBefore, fx.one("SELECT count(*) FROM kfm_ops.generation"));
-            assertEquals(Long.parseLong(runsBefore) + 1, Long.parseLong(fx.one("SELECT count(*) FROM kfm_ops.rebuild_run")));
+            assertEquals(Long.parseLong(runsBefore) + 1,
+                    Long.parseLong(fx.one("SELECT count(*) FROM kfm_ops.rebuild_run")), "only the run's row");
             JsonNode row = fx.run(r.runId());
             assertEquals("SUCCEEDED", row.get("outcome").asText());
-            assertEquals(fx.readJson(plan.toString()), row.at("/receipt/plan"), "the plan is recorded in the run's receipt");
+            assertEquals(fx.readJson(plan.toString()), row.at("/receipt/plan"), "the run's receipt records the plan");
             assertEquals(List.of(), ReceiptSchema.violations(row.get("receipt")));
         }
     }
