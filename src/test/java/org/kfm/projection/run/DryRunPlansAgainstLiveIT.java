@@ -117,6 +117,9 @@ class DryRunPlansAgainstLiveIT {
             assertEquals("SUCCEEDED", row.get("outcome").asText());
             assertEquals(fx.readJson(plan.toString()), row.at("/receipt/plan"), "the run's receipt records the plan");
             assertEquals(List.of(), ReceiptSchema.violations(row.get("receipt")));
+            com.fasterxml.jackson.databind.node.ObjectNode stray = row.get("receipt").deepCopy();
+            ((com.fasterxml.jackson.databind.node.ObjectNode) stray.get("plan")).put("carried", 1);
+            assertFalse(ReceiptSchema.violations(stray).isEmpty(), "the plan's shape is strict");
         }
     }
 
