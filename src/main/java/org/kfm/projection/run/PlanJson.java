@@ -25,6 +25,7 @@ final class PlanJson {
         }, () -> n.putNull("live"));
         ObjectNode counts = n.putObject("counts");
         p.counts().forEach((c, k) -> counts.put(c.label(), k));
+        counts.put("carriable", p.carriable().size());
         ArrayNode versions = n.putArray("datasetVersions");
         for (RebuildPlan.Version v : p.versions()) {
             ObjectNode o = versions.addObject().put("datasetVersionId", v.datasetVersionId())
@@ -32,6 +33,7 @@ final class PlanJson {
             number(o, "declaredRows", v.declaredRows());
             number(o, "liveDeclaredRows", v.liveDeclaredRows());
             number(o, "liveRecordedRows", v.liveRecordedRows());
+            o.put("liveRecordedDigest", v.liveRecordedDigest());
             strings(o.putArray("checksums"), v.checksums());
             strings(o.putArray("liveChecksums"), v.liveChecksums());
             o.put("bytes", v.bytes());

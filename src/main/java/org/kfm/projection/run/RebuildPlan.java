@@ -39,6 +39,16 @@ public record RebuildPlan(String catalogDigest, Optional<Live> live, List<Versio
         return versions.stream().filter(v -> v.change() == c).toList();
     }
 
+    /**
+     * The versions an incremental rebuild may carry from live instead of loading: unchanged, with rows
+     * and digest recorded for live (what parity must reproduce), and only when the migration version
+     * is live's (a new version changes the shape, so everything is loaded).
+     */
+    public List<Version> carriable() {
+        return migration.shapeChanged() ? List.of() : versions.stream().filter(v -> v.change() == Change.UNCHANGED
+                && v.liveRecordedRows() != null && v.liveRecordedDigest() != null).toList();
+    }
+
     /** How many versions have each change (every change present, zeros included). */
     public Map<Change, Long> counts() {
         Map<Change, Long> out = new java.util.EnumMap<>(Change.class);
@@ -99,14 +109,15 @@ public record RebuildPlan(String catalogDigest, Optional<Live> live, List<Versio
      * @param declaredRows     the catalog's declared feature count; null when removed
      * @param liveDeclaredRows the count live's {@code dataset_version} row declares; null when added
      * @param liveRecordedRows the rows parity recorded for it when live was swapped in; null when added or not recorded
+     * @param liveRecordedDigest the SQL geometry digest parity recorded for it then; null likewise
      * @param checksums        the catalog's asset checksums in asset-key order; empty when removed
      * @param liveChecksums    live's {@code dataset_version.asset_checksums}; empty when added
      * @param bytes            the sum of its assets' {@code file:size}
      * @param stores           the stores its assets are read from
      */
     public record Version(String datasetVersionId, Change change, Action action, Long declaredRows,
-            Long liveDeclaredRows, Long liveRecordedRows, List<String> checksums, List<String> liveChecksums,
-            long bytes, List<String> stores) {
+            Long liveDeclaredRows, Long liveRecordedRows, String liveRecordedDigest, List<String> checksums,
+            List<String> liveChecksums, long bytes, List<String> stores) {
         public Version {
             Objects.requireNonNull(datasetVersionId, "datasetVersionId");
             Objects.requireNonNull(change, "change");

@@ -48,9 +48,9 @@ final class RebuildPlanner {
             ParityPolicy policy, boolean force) {
         Map<String, LiveVersions.Row> rows = live.isPresent() && liveSchema.isPresent()
                 ? liveVersions.read(liveSchema.get()) : Map.of();
-        Map<String, Long> recorded = new TreeMap<>();
+        Map<String, RecordedVersion> recorded = new TreeMap<>();
         live.flatMap(g -> RecordedVersions.fromReportJson(g.parity()))
-                .ifPresent(l -> l.forEach(r -> recorded.put(r.datasetVersionId(), r.rows())));
+                .ifPresent(l -> l.forEach(r -> recorded.put(r.datasetVersionId(), r)));
         Optional<RebuildPlan.Live> liveSide = live.map(g -> new RebuildPlan.Live(g.number(), g.catalogDigest(),
                 g.migrationVersion(), g.rowCount() != null ? g.rowCount() : recordedTotal(g)));
         List<RebuildPlan.Version> versions = new ArrayList<>();
@@ -67,7 +67,7 @@ final class RebuildPlanner {
             LiveVersions.Row was = rows.get(id);
             if (item == null) {
                 versions.add(new RebuildPlan.Version(id, Change.REMOVED, Action.NONE, null, was.declaredRows(),
-                        recorded.get(id), List.of(), was.checksums(), 0, List.of()));
+                        rows(recorded.get(id)), digest(recorded.get(id)), List.of(), was.checksums(), 0, List.of()));
                 continue;
             }
             List<String> sums = item.assets().stream().map(DataAsset::checksum).toList();
@@ -82,8 +82,9 @@ final class RebuildPlanner {
             }
             declared += item.declaredFeatureCount();
             versions.add(new RebuildPlan.Version(id, change, Action.LOAD, item.declaredFeatureCount(),
-                    was == null ? null : was.declaredRows(), was == null ? null : recorded.get(id), sums,
-                    was == null ? List.of() : was.checksums(), size, List.copyOf(stores)));
+                    was == null ? null : was.declaredRows(), was == null ? null : rows(recorded.get(id)),
+                    was == null ? null : digest(recorded.get(id)), sums, was == null ? List.of() : was.checksums(), size,
+                    List.copyOf(stores)));
         }
         String from = live.map(Generation::migrationVersion).orElse(null);
         RebuildPlan.MigrationStep migration = new RebuildPlan.MigrationStep(from, targetVersion,
@@ -112,6 +113,14 @@ final class RebuildPlanner {
         String scheme = href.getScheme() == null ? "file" : href.getScheme();
         return "file".equals(scheme) ? "file:" : scheme + "://" + (href.getAuthority() == null ? ""
                 : href.getAuthority());
+    }
+
+    private static Long rows(RecordedVersion r) {
+        return r == null ? null : r.rows();
+    }
+
+    private static String digest(RecordedVersion r) {
+        return r == null ? null : r.digest();
     }
 
     private static Long recordedTotal(Generation g) {

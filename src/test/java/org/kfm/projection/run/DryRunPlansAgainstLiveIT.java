@@ -85,6 +85,10 @@ class DryRunPlansAgainstLiveIT {
             assertEquals(version(plan, LANDMARKS).get("checksums"), version(plan, LANDMARKS).get("liveChecksums"));
             assertEquals(1, plan.at("/counts/added").asInt());
             assertEquals(2, plan.at("/counts/unchanged").asInt());
+            assertEquals(2, plan.at("/counts/carriable").asInt(), "unchanged, recorded, same migration version");
+            assertEquals(fx.liveSnapshot().digests().get(LANDMARKS),
+                    version(plan, LANDMARKS).get("liveRecordedDigest").asText(), "live's recorded digest");
+            assertTrue(version(plan, ADDED).get("liveRecordedDigest").isNull());
 
             long bytes = 2 * Files.size(root.resolve("kansas/kansas-landmarks/landmarks.geojson"))
                     + Files.size(root.resolve("kansas/kansas-rivers/rivers.geojsons"))
@@ -202,6 +206,7 @@ class DryRunPlansAgainstLiveIT {
                     + "rebuild.", m.at("/scripts/0/rebuild").asText());
             assertEquals("migration version 0050 → 0060", r.receipt().at("/plan/skip/reason").asText());
             assertEquals(4, r.receipt().at("/plan/counts/unchanged").asInt());
+            assertEquals(0, r.receipt().at("/plan/counts/carriable").asInt(), "a new migration reloads everything");
             assertFalse(fx.exists(fx.shadow()));
             assertEquals(before, fx.liveSnapshot());
             assertEquals(List.of(), ReceiptSchema.violations(r.receipt()));
