@@ -28,7 +28,8 @@ public class RebuildCommand implements Callable<Integer>, Formatted, UsesDatabas
             description = "Root catalog.json: path, file: or s3:// URI (default: kfm.catalog.uri).")
     String catalog;
 
-    @Option(names = "--dry-run", description = "Read and check the catalog, say what would happen, change nothing.")
+    @Option(names = "--dry-run", description = {"Read the catalog and print the plan against live (versions added,",
+        "changed, removed, unchanged; migration step; bytes per store; shrink guard; skip); records only the run."})
     boolean dryRun;
 
     @Option(names = "--no-swap", description = "Build and validate the shadow, keep it, do not swap.")
@@ -93,7 +94,7 @@ public class RebuildCommand implements Callable<Integer>, Formatted, UsesDatabas
         List<WebhookDelivery> deliveries = orchestrator.awaitDeliveries(result.runId());
         if (format.json()) {
             new JsonOutput().print(out, new Views.RebuildView(result.runId(), result.outcome().name(),
-                    result.generation(), result.summary(), result.receipt(),
+                    result.generation(), result.summary(), result.receipt(), result.receipt().get("plan"),
                     deliveries.stream().map(Views.WebhookView::of).toList()));
         } else {
             printDeliveries(out, deliveries);
@@ -115,6 +116,9 @@ public class RebuildCommand implements Callable<Integer>, Formatted, UsesDatabas
         JsonNode receipt = r.receipt();
         if (receipt.path("shadowBudget").has("pruned")) {
             out.println(receipt.path("shadowBudget").path("pruned").asText());
+        }
+        if (receipt.has("plan")) {
+            PlanText.print(out, receipt.get("plan"));
         }
         JsonNode datasets = receipt.path("parity").path("datasetVersions");
         if (datasets.isArray() && !datasets.isEmpty()) {

@@ -60,8 +60,11 @@ final class Views {
         }
     }
 
-    /** @param receipt the run's receipt, {@code docs/schemas/receipt.schema.json} */
-    record RebuildView(UUID runId, String outcome, Long generation, String summary, JsonNode receipt,
+    /**
+     * @param receipt the run's receipt, {@code docs/schemas/receipt.schema.json}
+     * @param plan    a dry run's plan (the receipt's {@code plan}); null for any other run
+     */
+    record RebuildView(UUID runId, String outcome, Long generation, String summary, JsonNode receipt, JsonNode plan,
             List<WebhookView> webhooks) {
     }
 

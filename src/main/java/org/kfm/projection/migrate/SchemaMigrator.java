@@ -19,6 +19,9 @@ import org.flywaydb.core.api.output.MigrateResult;
 import org.flywaydb.database.postgresql.PostgreSQLConfigurationExtension;
 import org.kfm.projection.db.PgIdentifier;
 import org.kfm.projection.error.UsageException;
+import org.kfm.projection.migrate.lint.HeaderField;
+import org.kfm.projection.migrate.lint.MigrationHeader;
+import org.kfm.projection.migrate.lint.sql.SqlScript;
 
 /**
  * Applies the migrations of one {@link MigrationSource} to any named schema with Flyway, keeping
@@ -160,6 +163,37 @@ public final class SchemaMigrator {
             }
         }
         return versions.stream().sorted().map(MigrationVersion::getVersion).toList();
+    }
+
+    /**
+     * The source's migrations newer than {@code version} (all of them when it is null), oldest first,
+     * each with its header's {@code Rebuild:} note. Reads files only.
+     */
+    public List<PendingMigration> newerThan(String version) {
+        MigrationVersion from = version == null ? null : MigrationVersion.fromVersion(version);
+        List<PendingMigration> out = new ArrayList<>();
+        for (String v : availableVersions()) {
+            MigrationVersion mv = MigrationVersion.fromVersion(v);
+            if (from != null && mv.compareTo(from) <= 0) {
+                continue;
+            }
+            for (MigrationScript s : source.scripts()) {
+                int sep = s.filename().indexOf("__");
+                if (s.filename().startsWith(prefix) && sep > prefix.length() && mv.equals(versionOf(s, sep))) {
+                    out.add(new PendingMigration(v, s.filename(), MigrationHeader.parse(SqlScript.parse(s.sql())
+                            .tokens()).get(HeaderField.REBUILD).map(MigrationHeader.Entry::value)));
+                }
+            }
+        }
+        return out;
+    }
+
+    private MigrationVersion versionOf(MigrationScript s, int sep) {
+        try {
+            return MigrationVersion.fromVersion(s.filename().substring(prefix.length(), sep));
+        } catch (FlywayException e) {
+            return null;
+        }
     }
 
     private List<AppliedMigration> withChecksums(Flyway flyway, List<AppliedMigration> applied) {

@@ -66,6 +66,7 @@ public final class RebuildOrchestrator {
     private final RunRecorder recorder;
     private final RebuildEnding ending;
     private final ShadowBudget budget;
+    private final RebuildPlanner planner;
 
     public RebuildOrchestrator(RebuildServices s) {
         this(s, SwapListener.NONE);
@@ -100,6 +101,7 @@ public final class RebuildOrchestrator {
         this.recorder = new RunRecorder(s.ops(), s.settings().projection().name(), s.json(), hook);
         this.ending = new RebuildEnding(s.rebuild(), s.ops(), s.stores(), s.json(), shadow, recorder);
         this.budget = new ShadowBudget(s);
+        this.planner = new RebuildPlanner(s.migrator(), new LiveVersions(s.dataSource()));
     }
 
     /**
@@ -215,6 +217,7 @@ public final class RebuildOrchestrator {
         ops.catalog(run.id(), catalog.root().toString(), catalog.digest());
         String targetVersion = latestMigration();
         Optional<Generation> live = generations.live(settings.projection().name());
+        RebuildPlan plan = run.request().dryRun() ? plan(run, catalog, targetVersion, live) : null;
         if (!run.request().force() && live.isPresent() && catalog.digest().equals(live.get().catalogDigest())
                 && targetVersion.equals(live.get().migrationVersion())) {
             skipSteps(run, Phase.MIGRATING, "catalog and migrations unchanged");
@@ -228,7 +231,7 @@ public final class RebuildOrchestrator {
             skipSteps(run, Phase.MIGRATING, "dry run");
             return ending.finish(run, RunOutcome.SUCCEEDED, null, DataEffect.untouched(), "dry run: would rebuild "
                     + catalog.items().size() + " dataset version(s) from " + catalog.digest()
-                    + " at migration version " + targetVersion + "; " + preflight.describe()
+                    + " at migration version " + targetVersion + " (" + plan.changeLine() + "); " + preflight.describe()
                     + (run.request().pruneBeforeLoad() ? "; --prune-before-load would drop " + settings.previous() : "")
                     + "; nothing was changed");
         }
@@ -268,6 +271,15 @@ public final class RebuildOrchestrator {
         return ending.finish(run, RunOutcome.SUCCEEDED, generation, DataEffect.swapped(generation), "generation "
                 + generation + " is live (" + load.rows() + " rows, parity passed, swap "
                 + swap.transactionTime().toMillis() + " ms)");
+    }
+
+    /** A dry run's plan against live, kept for its receipt; reads only. */
+    private RebuildPlan plan(RunState run, Catalog catalog, String targetVersion, Optional<Generation> live) {
+        RebuildPlan plan = planner.plan(catalog, targetVersion, live, shadow.schemaExists(settings.projection())
+                ? Optional.of(settings.projection()) : Optional.empty(),
+                rebuild.parityPolicy(settings, run.request().allowShrink()), run.request().force());
+        run.plan(plan);
+        return plan;
     }
 
     /** Step VALIDATING: replays the live grants onto the shadow, then checks parity; a failed check ends the run. */

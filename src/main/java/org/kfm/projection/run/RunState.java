@@ -46,6 +46,7 @@ final class RunState {
     private List<String> webhookTargets = List.of();
     private boolean shadowCreated;
     private ObjectNode shadowBudget;
+    private RebuildPlan plan;
 
     RunState(Recording recording, RebuildRequest request, RunObserver observer, PhaseTimer timer, ObjectMapper json) {
         this.recording = recording;
@@ -132,6 +133,11 @@ final class RunState {
         return shadowBudget;
     }
 
+    /** The plan a dry run worked out, for its receipt. */
+    void plan(RebuildPlan p) {
+        this.plan = p;
+    }
+
     boolean shadowCreated() {
         return shadowCreated;
     }
@@ -181,6 +187,9 @@ final class RunState {
         }
         if (shadowBudget != null) {
             r.set("shadowBudget", shadowBudget);
+        }
+        if (plan != null) {
+            r.set("plan", PlanJson.of(json, plan));
         }
         if (migration != null) {
             ObjectNode m = r.putObject("migrations").put("schema", migration.schema())

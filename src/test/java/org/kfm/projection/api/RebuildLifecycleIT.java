@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThan;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -78,6 +79,23 @@ class RebuildLifecycleIT {
                 .body("receipt.shadowBudget.pruneBeforeLoad", equalTo(true))
                 .body("receipt.shadowBudget.pruned", containsString("the rollback target is gone"))
                 .body("events.state", hasItem("PRUNED"));
+    }
+
+    @Test
+    void aDryRunHasItsPlanInTheReceiptAndChangesNothing() {
+        Object liveBefore = Api.as(Tokens.viewer()).get("/api/v1/projection").then().statusCode(200).extract()
+                .path("live");
+        String id = Api.start("{\"dryRun\": true, \"force\": true}").extract().path("id");
+        Map<String, Object> run = Api.awaitEnd(id, Duration.ofSeconds(60));
+        assertEquals("SUCCEEDED", run.get("outcome"), () -> "run: " + run);
+        Api.as(Tokens.viewer()).get("/api/v1/rebuilds/" + id).then().statusCode(200)
+                .body("generation", nullValue()).body("receipt.summary", containsString("dry run: would rebuild"))
+                .body("receipt.plan.skip.skipped", equalTo(false))
+                .body("receipt.plan.datasetVersions.size()", greaterThan(0))
+                .body("receipt.plan.bytesToRead[0].store", equalTo("file:"))
+                .body("receipt.plan.migration.toVersion", notNullValue());
+        assertEquals(liveBefore, Api.as(Tokens.viewer()).get("/api/v1/projection").then().statusCode(200).extract()
+                .path("live"), "live unchanged");
     }
 
     @Test

@@ -69,6 +69,20 @@ class CliJsonOutputsMatchTheirSchemasIT {
 
         JsonNode second = ok("rebuild", "rebuild", "--force", "--catalog", catalog.toString(), "--format", "json");
         assertEquals(2, second.get("generation").asInt());
+        assertTrue(second.get("plan").isNull(), "only a dry run has a plan");
+
+        JsonNode dry = ok("rebuild", "rebuild", "--dry-run", "--force", "--catalog", catalog.toString(), "--format",
+                "json");
+        assertEquals("SUCCEEDED", dry.get("outcome").asText());
+        assertTrue(dry.get("generation").isNull());
+        assertEquals(4, dry.at("/plan/counts/unchanged").asInt(), dry.toString());
+        assertEquals(dry.get("plan"), dry.at("/receipt/plan"));
+        assertEquals(List.of(), ReceiptSchema.violations(dry.get("receipt")));
+        KfmProcess.Result text = kfm.run(180, "rebuild", "--dry-run", "--catalog", catalog.toString());
+        assertEquals(0, text.exit(), text.toString());
+        assertTrue(text.stdout().contains("plan against live generation 2 (migration 0050, 33 rows)"), text.stdout());
+        assertTrue(text.stdout().contains("versions: 0 added, 0 changed, 0 removed, 4 unchanged"), text.stdout());
+        assertTrue(text.stdout().contains("would be skipped: yes"), text.stdout());
     }
 
     @Test

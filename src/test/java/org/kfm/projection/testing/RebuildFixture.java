@@ -74,7 +74,7 @@ public final class RebuildFixture implements AutoCloseable {
         this.pool = pool(db.jdbcUrl());
         Optional<PgIdentifier> reader = Optional.ofNullable(b.readerRole).map(PgIdentifier::of);
         this.settings = new Settings(PgIdentifier.of(b.projection), PgIdentifier.of("kfm_ops"),
-                PgIdentifier.of("public"), 4326, MIGRATIONS, Optional.empty(), Optional.empty(), reader);
+                PgIdentifier.of("public"), 4326, b.migrations, Optional.empty(), Optional.empty(), reader);
         RebuildSettings rebuild = RebuildSettings.defaults(b.parallelism).withParity(new RebuildSettings.ParitySettings(
                 b.invalidGeometry, b.liveDigest, ParityPolicy.DEFAULT_BBOX_TOLERANCE,
                 ParityPolicy.DEFAULT_MIN_SHRINK_FRACTION, RebuildSettings.LiveBaselineMode.RECORDED));
@@ -100,6 +100,7 @@ public final class RebuildFixture implements AutoCloseable {
         private Clock clock = Clock.systemUTC();
         private Supplier<UUID> runIds = UUID::randomUUID;
         private OptionalLong maxShadowBytes = OptionalLong.empty();
+        private String migrations = MIGRATIONS;
 
         private Builder(TestDatabase db, String projection) {
             this.db = db;
@@ -146,6 +147,12 @@ public final class RebuildFixture implements AutoCloseable {
         /** Where new runs get their ids. */
         public Builder runIds(Supplier<UUID> ids) {
             this.runIds = ids;
+            return this;
+        }
+
+        /** Where the projection migrations are read ({@code filesystem:/dir}); the packaged ones by default. */
+        public Builder migrations(String location) {
+            this.migrations = location;
             return this;
         }
 

@@ -106,6 +106,26 @@ public final class TestCatalogs {
         throw new IllegalArgumentException("no item link ending with " + hrefSuffix + " in " + collection);
     }
 
+    /**
+     * Adds a dataset version to {@code collection}: a copy of {@code item} (same assets) with item id
+     * {@code itemId} and {@code kfm:dataset_version_id} {@code versionId}, written beside it and linked.
+     *
+     * @return the new item's file
+     */
+    public static Path addVersion(Path collection, Path item, String itemId, String versionId) {
+        ObjectNode doc = read(item);
+        doc.put("id", itemId);
+        ((ObjectNode) doc.path("properties")).put("kfm:dataset_version_id", versionId);
+        Path copy = item.resolveSibling(itemId + ".json");
+        write(copy, doc);
+        ObjectNode c = read(collection);
+        ((ArrayNode) c.path("links")).addObject().put("rel", "item")
+                .put("href", "./" + collection.getParent().relativize(copy).toString().replace('\\', '/'))
+                .put("type", "application/geo+json");
+        write(collection, c);
+        return copy;
+    }
+
     /** {@code 1220} + SHA-256 of the file, the catalog's multihash form. */
     public static String checksum(Path file) {
         try {
