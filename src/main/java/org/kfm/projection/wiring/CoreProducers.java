@@ -65,9 +65,13 @@ public class CoreProducers {
                 UUID::randomUUID);
     }
 
-    /** The run history the API and the service read (the ops stores themselves are the core's). */
+    /**
+     * The run history the API and the service read (the ops stores themselves are the core's). Application
+     * scoped, so created on first use: every command is constructed for the command line, and {@code --version}
+     * or {@code help} must not need a database.
+     */
     @Produces
-    @Singleton
+    @ApplicationScoped
     RunHistory runHistory(RebuildServices services, DeliveryStore deliveries) {
         return RunHistory.of(services, deliveries);
     }

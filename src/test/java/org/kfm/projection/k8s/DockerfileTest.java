@@ -39,6 +39,8 @@ class DockerfileTest {
         assertEquals(List.of("-jar", "/deployments/quarkus-run.jar"), e.subList(e.size() - 2, e.size()),
                 "the arguments (CMD, or the pod's args) must come right after the jar: Main checks args[0]");
         assertEquals(List.of("serve"), docker.cmd());
+        assertTrue(e.contains("-XX:SharedArchiveFile=/deployments/app-cds.jsa"), "starts from the class-data archive "
+                + "the image's build dumps (JobsContainerIT checks the JVM maps it): " + e);
     }
 
     @Test

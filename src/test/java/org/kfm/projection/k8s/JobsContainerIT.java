@@ -16,7 +16,8 @@ import org.kfm.projection.k8s.ContainerFixture.Exit;
 
 /**
  * The image's commands as the CronJob and the smoke Job run them (user 185, read-only root, tmpfs
- * /tmp, their env, Secrets, args and memory limits): rebuild exits 0 with a new generation, then exits 0
+ * /tmp, their env, Secrets, args and memory limits): rebuild exits 0 with a new generation (started from the
+ * image's class-data archive, which the JVM must map), then exits 0
  * as SKIPPED; a broken catalog exits 5 (docs/deployment.md's exit table, "bad input"); the smoke
  * exits 0. Under the smoke Job's 512Mi limit the heap is MaxRAMPercentage=75 of it, and a
  * MaxRAMPercentage in JAVA_TOOL_OPTIONS does not override the entrypoint's (docs/deployment.md).
@@ -39,8 +40,11 @@ class JobsContainerIT {
 
     @Test
     void cronJobRebuildsThenSkipsAndABrokenCatalogExitsFive() throws IOException {
-        Exit first = ContainerFixture.runToEnd(fx.container(fx.dev, "CronJob", "kfm-projection-rebuild"));
+        // -Xshare:on: the JVM refuses to start unless it maps the image's class-data archive (user 185, read-only root)
+        Exit first = ContainerFixture.runToEnd(fx.container(fx.dev, "CronJob", "kfm-projection-rebuild")
+                .withEnv("JAVA_TOOL_OPTIONS", "-Xshare:on"));
         assertEquals(0, first.code(), first::toString);
+        assertTrue(first.stderr().contains("Picked up JAVA_TOOL_OPTIONS: -Xshare:on"), first::toString);
         assertEquals("1", fx.liveGeneration(), first::toString);
         assertEquals("SUCCEEDED", lastOutcome(), first::toString);
 
