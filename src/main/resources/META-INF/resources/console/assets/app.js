@@ -8,7 +8,7 @@ import { openRebuild, openRollback, openValidate, openPrune, openCancel } from '
 const $ = (id) => document.getElementById(id);
 const PAGE = 15;
 const state = { runsPage: 0, auditPage: 0, projection: null, selected: null, selectedRun: null, timer: null,
-  details: new Map(), who: null };
+  details: new Map(), who: null, diff: null };
 
 function showError(e) {
   const box = $('error');
@@ -80,6 +80,38 @@ async function keptShadow(p) {
   return { schema: p.keptShadow.schema, run: d };
 }
 
+/** The kept shadow a diff was asked for: a new one (another run kept it) asks again. */
+const diffKey = (p) => p.keptShadow ? p.keptShadow.schema + '@' + (p.keptShadow.runId || '') : null;
+
+/** GET /projection/diff live -> shadow: what the shadow would change, per dataset version (kfm-projection diff). */
+async function compareShadow(key) {
+  state.diff = { key, loading: true };
+  $('shadow-diff').replaceChildren(diffNode(key));
+  try {
+    state.diff = { key, data: await api('GET', '/projection/diff?from=live&to=shadow&limit=5') };
+  } catch (e) {
+    state.diff = { key, error: e };
+  }
+  const box = $('shadow-diff');
+  if (box) box.replaceChildren(diffNode(key));
+}
+
+function diffNode(key) {
+  const d = state.diff;
+  if (!d || d.key !== key) return el('span');
+  if (d.loading) return el('p', { class: 'muted' }, 'comparing…');
+  if (d.error) return problemNode(d.error);
+  const ids = (label, n, list) => n ? `${label} ${num(n)}${list.length ? ': ' + list.join(', ') + (n > list.length ? ', …' : '') : ''}` : null;
+  return el('table', { id: 'shadow-diff-table' },
+    el('caption', {}, `live → shadow: ${num(d.data.added)} added, ${num(d.data.removed)} removed, ${num(d.data.changed)} changed`),
+    el('thead', {}, el('tr', {}, el('th', { scope: 'col' }, 'Dataset version'), el('th', { scope: 'col' }, 'Rows'),
+      el('th', { scope: 'col' }, 'Differences'))),
+    el('tbody', {}, d.data.versions.map((v) => el('tr', { 'data-version': v.datasetVersionId },
+      el('td', {}, el('code', {}, v.datasetVersionId)), el('td', {}, `${num(v.fromRows)} → ${num(v.toRows)}`),
+      el('td', {}, [ids('added', v.added, v.addedIds), ids('removed', v.removed, v.removedIds),
+        ids('changed', v.changed, v.changedIds)].filter(Boolean).join('; ') || 'unchanged')))));
+}
+
 async function renderProjection() {
   const p = await api('GET', '/projection');
   state.projection = p;
@@ -106,7 +138,9 @@ async function renderProjection() {
       el('h3', {}, 'Kept shadow'), el('div', {}, el('code', {}, shadow.schema), ' ', run ? status(parityWord(run.receipt)) : null),
       el('dl', {}, el('dt', {}, 'Why'), el('dd', {}, why),
         run && run.error ? [el('dt', {}, 'Rule'), el('dd', {}, el('code', { class: 'chip' }, run.error.rule))] : null,
-        run ? [el('dt', {}, 'By run'), el('dd', {}, el('a', { href: '/console/runs/' + run.id }, short(run.id)), ' ', time(run.finishedAt))] : null)));
+        run ? [el('dt', {}, 'By run'), el('dd', {}, el('a', { href: '/console/runs/' + run.id }, short(run.id)), ' ', time(run.finishedAt))] : null),
+      el('button', { type: 'button', id: 'shadow-diff-go', onclick: () => compareShadow(diffKey(p)) }, 'Compare with live'),
+      el('div', { id: 'shadow-diff', 'aria-live': 'polite' }, diffNode(diffKey(p)))));
   } else {
     cards.push(el('div', { class: 'gen', id: 'shadow' }, el('h3', {}, 'Kept shadow'), el('div', { class: 'muted' }, '(none)')));
   }

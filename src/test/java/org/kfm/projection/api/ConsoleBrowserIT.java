@@ -147,6 +147,11 @@ class ConsoleBrowserIT {
             assertEquals("kfm_index_shadow", b.attribute("shadow", "data-schema"));
             assertTrue(b.text("shadow").contains(rule), b.text("shadow"));
             assertEquals(live, generation(b, "live"), "live untouched");
+            // what the kept shadow holds against live (GET /projection/diff, as kfm-projection diff)
+            b.click("shadow-diff-go");
+            b.await(Duration.ofSeconds(30), "shadow compared", d -> !b.all("#shadow-diff-table tbody tr").isEmpty());
+            assertTrue(b.text("shadow-diff").contains("live → shadow"), b.text("shadow-diff"));
+            assertTrue(b.text("shadow-diff").contains("kansas-"), b.text("shadow-diff"));
             b.screenshot("operator-failed-run-1280");
 
             // the same catalog checked against live by parity: the row-count rule fails (422, by design)
