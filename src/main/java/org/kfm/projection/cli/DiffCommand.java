@@ -5,20 +5,16 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 import org.kfm.projection.run.DiffResults;
 import org.kfm.projection.run.FeatureDiffs;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 @Command(name = "diff", mixinStandardHelpOptions = true,
         description = {"Per dataset version, the features added, removed and changed (geometry or properties)",
             "between two generations: counts and the first ids. Compared in the database and streamed, so",
             "any size fits in a small heap. A read: records no run, takes no lock."})
-public class DiffCommand implements Callable<Integer>, Formatted, UsesDatabase {
+public class DiffCommand extends FormattedCommand implements UsesDatabase {
     @Option(names = "--from", paramLabel = "live|previous|SCHEMA", defaultValue = "live",
             description = "The old side: live, previous, shadow or a schema name (default: ${DEFAULT-VALUE}).")
     String from;
@@ -39,22 +35,11 @@ public class DiffCommand implements Callable<Integer>, Formatted, UsesDatabase {
             description = "Write every differing feature, old and new geometry, as a GeoJSON FeatureCollection.")
     Path geojson;
 
-    @Mixin
-    FormatOption format;
-
-    @Spec
-    CommandSpec spec;
-
     private final FeatureDiffs diffs;
 
     @Inject
     public DiffCommand(FeatureDiffs diffs) {
         this.diffs = diffs;
-    }
-
-    @Override
-    public boolean json() {
-        return format.json();
     }
 
     @Override

@@ -2,34 +2,24 @@ package org.kfm.projection.cli;
 
 import jakarta.inject.Inject;
 import java.io.PrintWriter;
-import java.util.concurrent.Callable;
 import org.kfm.projection.settings.Settings;
 import org.kfm.projection.db.PgIdentifier;
 import org.kfm.projection.run.MigrationRuns;
 import org.kfm.projection.run.Recorded;
 import org.kfm.projection.run.RunResults;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 @Command(name = "migrate", mixinStandardHelpOptions = true,
         description = {"Apply the projection migrations to a schema (default: the live projection schema).",
             "Bootstraps the database first (PostGIS, the ops schema), checks the role's privileges and",
             "records a receipt in the ops schema."})
-public class MigrateCommand implements Callable<Integer>, Formatted, UsesDatabase {
+public class MigrateCommand extends FormattedCommand implements UsesDatabase {
     @Option(names = "--schema", paramLabel = "NAME", description = "Schema to migrate (default: kfm.projection.name).")
     String schema;
 
     @Option(names = "--target", paramLabel = "VERSION", description = "Stop at this version (default: latest).")
     String target;
-
-    @Mixin
-    FormatOption format;
-
-    @Spec
-    CommandSpec spec;
 
     private final MigrationRuns runs;
     private final Settings settings;
@@ -38,11 +28,6 @@ public class MigrateCommand implements Callable<Integer>, Formatted, UsesDatabas
     public MigrateCommand(MigrationRuns runs, Settings settings) {
         this.runs = runs;
         this.settings = settings;
-    }
-
-    @Override
-    public boolean json() {
-        return format.json();
     }
 
     @Override

@@ -1,24 +1,15 @@
 package org.kfm.projection.cli;
 
 import jakarta.inject.Inject;
-import java.util.concurrent.Callable;
 import org.kfm.projection.settings.Settings;
 import org.kfm.projection.run.ProjectionOperations;
 import org.kfm.projection.run.Recorded;
 import org.kfm.projection.run.RunResults;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 
 @Command(name = "prune", mixinStandardHelpOptions = true,
         description = "Drop the previous generation and any retired ones (no rollback possible afterwards).")
-public class PruneCommand implements Callable<Integer>, Formatted, UsesDatabase {
-    @Mixin
-    FormatOption format;
-
-    @Spec
-    CommandSpec spec;
+public class PruneCommand extends FormattedCommand implements UsesDatabase {
 
     private final ProjectionOperations operations;
     private final Settings settings;
@@ -27,11 +18,6 @@ public class PruneCommand implements Callable<Integer>, Formatted, UsesDatabase 
     public PruneCommand(ProjectionOperations operations, Settings settings) {
         this.operations = operations;
         this.settings = settings;
-    }
-
-    @Override
-    public boolean json() {
-        return format.json();
     }
 
     @Override

@@ -7,23 +7,19 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 import org.kfm.projection.settings.Settings;
 import org.kfm.projection.history.WebhookDelivery;
 import org.kfm.projection.run.RebuildOrchestrator;
 import org.kfm.projection.run.RebuildRequest;
 import org.kfm.projection.run.RebuildResult;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 @Command(name = "rebuild", mixinStandardHelpOptions = true,
         description = {"Rebuild the projection from the promoted catalog: migrate a shadow schema, load it with COPY,",
             "build indexes, validate parity, swap it in atomically and record a receipt. Skipped (exit 0) when the",
             "catalog digest and migration version equal the live generation's, unless --force."})
-public class RebuildCommand implements Callable<Integer>, Formatted, UsesDatabase {
+public class RebuildCommand extends FormattedCommand implements UsesDatabase {
     @Option(names = "--catalog", paramLabel = "URI",
             description = "Root catalog.json: path, file: or s3:// URI (default: kfm.catalog.uri).")
     String catalog;
@@ -46,15 +42,9 @@ public class RebuildCommand implements Callable<Integer>, Formatted, UsesDatabas
             description = "Keep the shadow for inspection when the run fails (default: ${DEFAULT-VALUE}).")
     boolean keepShadow;
 
-    @Mixin
-    FormatOption format;
-
     @Option(names = "--prune-before-load", description = {"Drop the previous generation before the shadow is written,",
         "so its disk counts toward kfm.load.max-shadow-bytes; no rollback until the new generation swaps."})
     boolean pruneBeforeLoad;
-
-    @Spec
-    CommandSpec spec;
 
     private final RebuildOrchestrator orchestrator;
     private final Settings settings;
@@ -66,11 +56,6 @@ public class RebuildCommand implements Callable<Integer>, Formatted, UsesDatabas
         this.orchestrator = orchestrator;
         this.settings = settings;
         this.clock = clock;
-    }
-
-    @Override
-    public boolean json() {
-        return format.json();
     }
 
     @Override

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import jakarta.inject.Inject;
 import java.io.PrintWriter;
 import java.util.UUID;
-import java.util.concurrent.Callable;
 import org.kfm.projection.error.ErrorCode;
 import org.kfm.projection.error.KfmException;
 import org.kfm.projection.error.Shown;
@@ -13,24 +12,15 @@ import org.kfm.projection.history.RunSummary;
 import org.kfm.projection.run.RunHistory;
 import org.kfm.projection.settings.Settings;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 @Command(name = "receipt", mixinStandardHelpOptions = true,
         description = {"Print the receipt of a run as recorded in the ops schema (docs/schemas/receipt.schema.json):",
             "indented with --format text, one line with --format json. Exit 2 (rule run-not-found) when no run of",
             "this projection has that id, or (rule run-not-finished) when the run has not ended yet."})
-public class ReceiptCommand implements Callable<Integer>, Formatted, UsesDatabase {
+public class ReceiptCommand extends FormattedCommand implements UsesDatabase {
     @Parameters(paramLabel = "RUN_ID", description = "The run's id, as runs, status and every command print it.")
     String runId;
-
-    @Mixin
-    FormatOption format;
-
-    @Spec
-    CommandSpec spec;
 
     private final RunHistory history;
     private final Settings settings;
@@ -39,11 +29,6 @@ public class ReceiptCommand implements Callable<Integer>, Formatted, UsesDatabas
     public ReceiptCommand(RunHistory history, Settings settings) {
         this.history = history;
         this.settings = settings;
-    }
-
-    @Override
-    public boolean json() {
-        return format.json();
     }
 
     @Override

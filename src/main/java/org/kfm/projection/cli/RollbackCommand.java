@@ -1,24 +1,15 @@
 package org.kfm.projection.cli;
 
 import jakarta.inject.Inject;
-import java.util.concurrent.Callable;
 import org.kfm.projection.settings.Settings;
 import org.kfm.projection.run.ProjectionOperations;
 import org.kfm.projection.run.Recorded;
 import org.kfm.projection.run.RunResults;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 
 @Command(name = "rollback", mixinStandardHelpOptions = true,
         description = "Make the previous generation live again (the live one becomes previous). One short transaction.")
-public class RollbackCommand implements Callable<Integer>, Formatted, UsesDatabase {
-    @Mixin
-    FormatOption format;
-
-    @Spec
-    CommandSpec spec;
+public class RollbackCommand extends FormattedCommand implements UsesDatabase {
 
     private final ProjectionOperations operations;
     private final Settings settings;
@@ -30,11 +21,6 @@ public class RollbackCommand implements Callable<Integer>, Formatted, UsesDataba
     }
 
     private final RunIdObserver observer = new RunIdObserver();
-
-    @Override
-    public boolean json() {
-        return format.json();
-    }
 
     @Override
     public java.util.UUID runId() {

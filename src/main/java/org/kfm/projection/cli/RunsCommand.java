@@ -6,7 +6,6 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.kfm.projection.error.UsageException;
@@ -16,15 +15,12 @@ import org.kfm.projection.history.RunSummary;
 import org.kfm.projection.run.RunHistory;
 import org.kfm.projection.settings.Settings;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 @Command(name = "runs", mixinStandardHelpOptions = true,
         description = {"List recorded runs of every kind, newest first. Refused attempts (lock held) are left",
             "out unless --outcome REFUSED. The receipt of one run: kfm-projection receipt RUN_ID."})
-public class RunsCommand implements Callable<Integer>, Formatted, UsesDatabase {
+public class RunsCommand extends FormattedCommand implements UsesDatabase {
     static final int MAX_LIMIT = 1000;
 
     @Option(names = "--kind", paramLabel = "K", description = "rebuild, rollback, prune, validate, migrate or smoke.")
@@ -38,12 +34,6 @@ public class RunsCommand implements Callable<Integer>, Formatted, UsesDatabase {
             + MAX_LIMIT + " (default: ${DEFAULT-VALUE}).")
     int limit;
 
-    @Mixin
-    FormatOption format;
-
-    @Spec
-    CommandSpec spec;
-
     private final RunHistory history;
     private final Settings settings;
 
@@ -51,11 +41,6 @@ public class RunsCommand implements Callable<Integer>, Formatted, UsesDatabase {
     public RunsCommand(RunHistory history, Settings settings) {
         this.history = history;
         this.settings = settings;
-    }
-
-    @Override
-    public boolean json() {
-        return format.json();
     }
 
     @Override

@@ -7,7 +7,6 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
 import java.util.concurrent.ThreadLocalRandom;
 import org.kfm.projection.settings.Settings;
 import org.kfm.projection.db.PgIdentifier;
@@ -16,16 +15,13 @@ import org.kfm.projection.run.MigrationRuns;
 import org.kfm.projection.run.Recorded;
 import org.kfm.projection.run.RunResults;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 @Command(name = "smoke", mixinStandardHelpOptions = true,
         description = {"CI smoke test of the migrations: (a) fresh schema, (b) N-1 schema with rows migrated to N,",
             "(c) both compared object by object, (d) migrating again applies nothing. Uses throw-away",
             "schemas and drops them afterwards; works against any database URL. Exit 1 with a diff on drift."})
-public class SmokeCommand implements Callable<Integer>, Formatted, UsesDatabase {
+public class SmokeCommand extends FormattedCommand implements UsesDatabase {
     @Option(names = "--rows", paramLabel = "FILE",
             description = "SQL inserted into the N-1 schema before it is migrated to N (default: the packaged rows).")
     Path rows;
@@ -34,12 +30,6 @@ public class SmokeCommand implements Callable<Integer>, Formatted, UsesDatabase 
             description = "Base name of the throw-away schemas (default: kfm_smoke_<random>).")
     String schemaBase;
 
-    @Mixin
-    FormatOption format;
-
-    @Spec
-    CommandSpec spec;
-
     private final MigrationRuns runs;
     private final Settings settings;
 
@@ -47,11 +37,6 @@ public class SmokeCommand implements Callable<Integer>, Formatted, UsesDatabase 
     public SmokeCommand(MigrationRuns runs, Settings settings) {
         this.runs = runs;
         this.settings = settings;
-    }
-
-    @Override
-    public boolean json() {
-        return format.json();
     }
 
     @Override

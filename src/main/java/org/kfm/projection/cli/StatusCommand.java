@@ -2,41 +2,26 @@ package org.kfm.projection.cli;
 
 import jakarta.inject.Inject;
 import java.io.PrintWriter;
-import java.util.concurrent.Callable;
 import org.kfm.projection.history.Generation;
 import org.kfm.projection.history.KeptShadow;
 import org.kfm.projection.history.RunSummary;
 import org.kfm.projection.run.ProjectionOperations;
 import org.kfm.projection.run.ProjectionStatus;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 @Command(name = "status", mixinStandardHelpOptions = true,
         description = {"Show the live and previous generation, a kept shadow and the run that kept it, whether a",
             "rebuild is running, and the last runs."})
-public class StatusCommand implements Callable<Integer>, Formatted, UsesDatabase {
+public class StatusCommand extends FormattedCommand implements UsesDatabase {
     @Option(names = "--runs", paramLabel = "N", defaultValue = "10", description = "Runs to list (default: 10).")
     int runs;
-
-    @Mixin
-    FormatOption format;
-
-    @Spec
-    CommandSpec spec;
 
     private final ProjectionOperations operations;
 
     @Inject
     public StatusCommand(ProjectionOperations operations) {
         this.operations = operations;
-    }
-
-    @Override
-    public boolean json() {
-        return format.json();
     }
 
     @Override

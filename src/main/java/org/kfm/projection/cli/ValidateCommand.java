@@ -3,32 +3,22 @@ package org.kfm.projection.cli;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import jakarta.inject.Inject;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 import org.kfm.projection.settings.Settings;
 import org.kfm.projection.run.ProjectionOperations;
 import org.kfm.projection.run.Recorded;
 import org.kfm.projection.run.RunResults;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 @Command(name = "validate", mixinStandardHelpOptions = true,
         description = {"Check a generation against the catalog with the parity rules (counts, SRID, geometry",
             "validity, extent, reader grants). Exit 4 when parity fails."})
-public class ValidateCommand implements Callable<Integer>, Formatted, UsesDatabase {
+public class ValidateCommand extends FormattedCommand implements UsesDatabase {
     @Option(names = "--schema", paramLabel = "NAME", description = "Schema to check (default: the live projection).")
     String schema;
 
     @Option(names = "--catalog", paramLabel = "URI", description = "Catalog to check against (default: kfm.catalog.uri).")
     String catalog;
-
-    @Mixin
-    FormatOption format;
-
-    @Spec
-    CommandSpec spec;
 
     private final ProjectionOperations operations;
     private final Settings settings;
@@ -37,11 +27,6 @@ public class ValidateCommand implements Callable<Integer>, Formatted, UsesDataba
     public ValidateCommand(ProjectionOperations operations, Settings settings) {
         this.operations = operations;
         this.settings = settings;
-    }
-
-    @Override
-    public boolean json() {
-        return format.json();
     }
 
     @Override
