@@ -50,31 +50,31 @@ class CatalogDigestTest {
 
     @Test
     void canonicalTextAndDigestArePinnedSoOtherToolsCanReproduceThem() {
-        Catalog catalog = read(Fixtures.nested());
+        Catalog catalog = read(NestedCatalogs.nested());
         assertEquals(FIXTURE_TEXT, CatalogDigest.canonicalText(catalog.items()));
         assertEquals(FIXTURE_DIGEST, catalog.digest());
     }
 
     @Test
     void digestIgnoresFormattingKeyOrderAndLinkOrder() {
-        Path compact = Fixtures.copy(Fixtures.nested(), tmp.resolve("compact"), UnaryOperator.identity(),
-                Fixtures.JSON.writer());
-        Path shuffled = Fixtures.copy(Fixtures.nested(), tmp.resolve("shuffled"), CatalogDigestTest::reverseAll,
-                Fixtures.JSON.writerWithDefaultPrettyPrinter());
+        Path compact = NestedCatalogs.copy(NestedCatalogs.nested(), tmp.resolve("compact"), UnaryOperator.identity(),
+                NestedCatalogs.JSON.writer());
+        Path shuffled = NestedCatalogs.copy(NestedCatalogs.nested(), tmp.resolve("shuffled"), CatalogDigestTest::reverseAll,
+                NestedCatalogs.JSON.writerWithDefaultPrettyPrinter());
         assertEquals(FIXTURE_DIGEST, read(compact).digest());
         assertEquals(FIXTURE_DIGEST, read(shuffled).digest());
-        assertEquals(read(Fixtures.nested()).items().size(), read(shuffled).items().size());
+        assertEquals(read(NestedCatalogs.nested()).items().size(), read(shuffled).items().size());
     }
 
     @Test
     void oneChangedAssetChecksumChangesTheDigest() {
-        Path changed = Fixtures.copy(Fixtures.nested(), tmp.resolve("changed"), doc -> {
+        Path changed = NestedCatalogs.copy(NestedCatalogs.nested(), tmp.resolve("changed"), doc -> {
             if ("lakes-v3".equals(doc.path("id").asText())) {
                 ((ObjectNode) doc.path("assets").path("part1")).put("file:checksum",
                         "1220dd864ceccdc36513caa4bd1df3a688c80ce8680e0e3658b5f61d812279709a47");
             }
             return doc;
-        }, Fixtures.JSON.writer());
+        }, NestedCatalogs.JSON.writer());
         String digest = read(changed).digest();
         assertNotEquals(FIXTURE_DIGEST, digest);
         assertTrue(digest.startsWith("sha256:"));
@@ -82,12 +82,12 @@ class CatalogDigestTest {
 
     @Test
     void aNewDatasetVersionIdChangesTheDigest() {
-        Path changed = Fixtures.copy(Fixtures.nested(), tmp.resolve("version"), doc -> {
+        Path changed = NestedCatalogs.copy(NestedCatalogs.nested(), tmp.resolve("version"), doc -> {
             if ("roads-2024-06".equals(doc.path("id").asText())) {
                 ((ObjectNode) doc.path("properties")).put("kfm:dataset_version_id", "roads@2024-07");
             }
             return doc;
-        }, Fixtures.JSON.writer());
+        }, NestedCatalogs.JSON.writer());
         assertNotEquals(FIXTURE_DIGEST, read(changed).digest());
     }
 
@@ -107,11 +107,11 @@ class CatalogDigestTest {
             List<String> names = new ArrayList<>();
             object.fieldNames().forEachRemaining(names::add);
             Collections.reverse(names);
-            ObjectNode reversed = Fixtures.JSON.createObjectNode();
+            ObjectNode reversed = NestedCatalogs.JSON.createObjectNode();
             for (String name : names) {
                 JsonNode child = reverseAll(object.get(name));
                 if (name.equals("links") && child instanceof ArrayNode links) {
-                    ArrayNode flipped = Fixtures.JSON.createArrayNode();
+                    ArrayNode flipped = NestedCatalogs.JSON.createArrayNode();
                     for (int i = links.size() - 1; i >= 0; i--) {
                         flipped.add(links.get(i));
                     }
@@ -122,7 +122,7 @@ class CatalogDigestTest {
             return reversed;
         }
         if (node instanceof ArrayNode array) {
-            ArrayNode copy = Fixtures.JSON.createArrayNode();
+            ArrayNode copy = NestedCatalogs.JSON.createArrayNode();
             array.forEach(e -> copy.add(reverseAll(e)));
             return copy;
         }

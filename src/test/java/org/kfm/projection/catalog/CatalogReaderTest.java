@@ -21,7 +21,7 @@ import org.kfm.projection.feature.FeatureFormat;
 class CatalogReaderTest {
     private final ArtifactStores stores = ArtifactStores.create(StoreSettings.defaults());
     private final CatalogReader reader = new CatalogReader(stores);
-    private final Path dir = Fixtures.nested();
+    private final Path dir = NestedCatalogs.nested();
 
     @AfterEach
     void close() {

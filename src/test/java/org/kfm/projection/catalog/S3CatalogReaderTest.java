@@ -30,8 +30,8 @@ class S3CatalogReaderTest {
     void uploadFixture() throws Exception {
         server = S3TestServer.start();
         server.createBucket(BUCKET);
-        for (String file : Fixtures.nestedFiles()) {
-            server.put(BUCKET, "prefix/" + file, Files.readAllBytes(Fixtures.nested().resolve(file)));
+        for (String file : NestedCatalogs.nestedFiles()) {
+            server.put(BUCKET, "prefix/" + file, Files.readAllBytes(NestedCatalogs.nested().resolve(file)));
         }
         server.put(BUCKET, "broken/catalog.json", """
                 {"type": "Catalog", "id": "broken", "description": "d",
@@ -67,7 +67,7 @@ class S3CatalogReaderTest {
     @Test
     void theDigestDoesNotDependOnWhereTheCatalogIsStored() {
         Catalog fromS3 = reader.read(URI.create("s3://" + BUCKET + "/prefix/catalog.json"));
-        Catalog fromFiles = reader.read(Fixtures.nested().resolve("catalog.json").toUri());
+        Catalog fromFiles = reader.read(NestedCatalogs.nested().resolve("catalog.json").toUri());
         assertEquals(fromFiles.digest(), fromS3.digest());
     }
 

@@ -67,7 +67,7 @@ final class TinyCatalog {
 
     static JsonNode json(String text) {
         try {
-            return Fixtures.JSON.readTree(text);
+            return NestedCatalogs.JSON.readTree(text);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -19,9 +19,9 @@ import org.locationtech.jts.io.WKTReader;
  */
 class EwkbWriterTest {
     private static String ewkb(String geojsonGeometry) {
-        List<Feature> fs = Fixtures.readAll(Fixtures.text("{\"type\":\"FeatureCollection\",\"features\":[{\"type\":"
+        List<Feature> fs = FeatureInputs.readAll(FeatureInputs.text("{\"type\":\"FeatureCollection\",\"features\":[{\"type\":"
                 + "\"Feature\",\"id\":1,\"geometry\":" + geojsonGeometry + "}]}"), FeatureFormat.GEOJSON,
-                Fixtures.ctx("file:x"));
+                FeatureInputs.ctx("file:x"));
         return HexFormat.of().withUpperCase().formatHex(new EwkbWriter().write(fs.get(0).geometry()));
     }
 

@@ -25,8 +25,8 @@ class FlatGeobufReaderTest {
 
     @Test
     void readsEveryGeometryTypeWithIdsFromTheIdColumnAndPropertiesAsJson() {
-        List<Feature> fs = Fixtures.readAll(Fixtures.resource("fgb/all-types.fgb"), FeatureFormat.FLATGEOBUF,
-                Fixtures.ctx("file:all-types.fgb"));
+        List<Feature> fs = FeatureInputs.readAll(FeatureInputs.resource("fgb/all-types.fgb"), FeatureFormat.FLATGEOBUF,
+                FeatureInputs.ctx("file:all-types.fgb"));
         assertEquals(10, fs.size());
         Map<String, Feature> m = byId(fs);
         assertEquals("POINT (-97.3301 37.6872)", m.get("pt-1").geometry().toText());
@@ -49,8 +49,8 @@ class FlatGeobufReaderTest {
 
     @Test
     void readsZAndFilesWithoutSpatialIndexTakingIdsFromTheConfiguredColumn() {
-        List<Feature> fs = Fixtures.readAll(Fixtures.resource("fgb/z-points.fgb"), FeatureFormat.FLATGEOBUF,
-                Fixtures.ctx("file:z-points.fgb", 4326, "fid"));
+        List<Feature> fs = FeatureInputs.readAll(FeatureInputs.resource("fgb/z-points.fgb"), FeatureFormat.FLATGEOBUF,
+                FeatureInputs.ctx("file:z-points.fgb", 4326, "fid"));
         assertEquals(List.of("z-1", "z-2"), fs.stream().map(Feature::id).toList());
         assertEquals(1000.25, fs.get(0).geometry().getCoordinate().getZ());
         assertTrue(new EwkbWriter().hasZ(fs.get(1).geometry()));
@@ -58,8 +58,8 @@ class FlatGeobufReaderTest {
 
     @Test
     void transformsProjectedFilesToWgs84() {
-        List<Feature> fs = Fixtures.readAll(Fixtures.resource("fgb/utm.fgb"), FeatureFormat.FLATGEOBUF,
-                Fixtures.ctx("file:utm.fgb", 26914, null));
+        List<Feature> fs = FeatureInputs.readAll(FeatureInputs.resource("fgb/utm.fgb"), FeatureFormat.FLATGEOBUF,
+                FeatureInputs.ctx("file:utm.fgb", 26914, null));
         Geometry p = byId(fs).get("pt-1").geometry();
         assertEquals(-97.3301, p.getCoordinate().getX(), 1e-7);
         assertEquals(37.6872, p.getCoordinate().getY(), 1e-7);
@@ -68,16 +68,16 @@ class FlatGeobufReaderTest {
 
     @Test
     void refusesAHeaderCrsOtherThanTheDeclaredOne() {
-        BadInputException e = assertThrows(BadInputException.class, () -> Fixtures.readAll(
-                Fixtures.resource("fgb/utm.fgb"), FeatureFormat.FLATGEOBUF, Fixtures.ctx("file:utm.fgb")));
+        BadInputException e = assertThrows(BadInputException.class, () -> FeatureInputs.readAll(
+                FeatureInputs.resource("fgb/utm.fgb"), FeatureFormat.FLATGEOBUF, FeatureInputs.ctx("file:utm.fgb")));
         assertEquals(FeatureRules.CRS_MISMATCH, e.rule());
         assertTrue(e.getMessage().contains("EPSG:26914 but the catalog declares EPSG:4326"), e.getMessage());
     }
 
     @Test
     void refusesAFileWithoutAnIdColumn() {
-        BadInputException e = assertThrows(BadInputException.class, () -> Fixtures.readAll(
-                Fixtures.resource("fgb/z-points.fgb"), FeatureFormat.FLATGEOBUF, Fixtures.ctx("file:z.fgb")));
+        BadInputException e = assertThrows(BadInputException.class, () -> FeatureInputs.readAll(
+                FeatureInputs.resource("fgb/z-points.fgb"), FeatureFormat.FLATGEOBUF, FeatureInputs.ctx("file:z.fgb")));
         assertEquals(FeatureRules.MISSING_FEATURE_ID, e.rule());
         assertTrue(e.position().startsWith("feature 0"), e.getMessage());
     }
@@ -85,28 +85,28 @@ class FlatGeobufReaderTest {
     @Test
     void refusesATruncatedFileNamingTheFeature() throws Exception {
         byte[] whole;
-        try (InputStream in = Fixtures.resource("fgb/all-types.fgb")) {
+        try (InputStream in = FeatureInputs.resource("fgb/all-types.fgb")) {
             whole = in.readAllBytes();
         }
         byte[] cut = Arrays.copyOf(whole, whole.length - 10);
-        BadInputException e = assertThrows(BadInputException.class, () -> Fixtures.readAll(
-                new ByteArrayInputStream(cut), FeatureFormat.FLATGEOBUF, Fixtures.ctx("file:cut.fgb")));
+        BadInputException e = assertThrows(BadInputException.class, () -> FeatureInputs.readAll(
+                new ByteArrayInputStream(cut), FeatureFormat.FLATGEOBUF, FeatureInputs.ctx("file:cut.fgb")));
         assertEquals(FeatureRules.MALFORMED_FLATGEOBUF, e.rule());
         assertTrue(e.getMessage().contains("truncated"), e.getMessage());
     }
 
     @Test
     void refusesAFileThatIsNotFlatGeobuf() {
-        BadInputException e = assertThrows(BadInputException.class, () -> Fixtures.readAll(
-                Fixtures.text("{\"type\":\"FeatureCollection\"}"), FeatureFormat.FLATGEOBUF, Fixtures.ctx("file:x")));
+        BadInputException e = assertThrows(BadInputException.class, () -> FeatureInputs.readAll(
+                FeatureInputs.text("{\"type\":\"FeatureCollection\"}"), FeatureFormat.FLATGEOBUF, FeatureInputs.ctx("file:x")));
         assertEquals(FeatureRules.MALFORMED_FLATGEOBUF, e.rule());
     }
 
     @Test
     void readsToTheEndOfTheStream() throws Exception {
-        Fixtures.EofWatcher in = new Fixtures.EofWatcher(Fixtures.resource("fgb/z-points.fgb"));
+        FeatureInputs.EofWatcher in = new FeatureInputs.EofWatcher(FeatureInputs.resource("fgb/z-points.fgb"));
         try (FeatureReader r = new FeatureReaders().open(in, FeatureFormat.FLATGEOBUF,
-                Fixtures.ctx("file:z.fgb", 4326, "fid"))) {
+                FeatureInputs.ctx("file:z.fgb", 4326, "fid"))) {
             while (r.next() != null) {
                 assertTrue(r.position() <= 2);
             }

@@ -15,8 +15,8 @@ import org.locationtech.jts.geom.GeometryCollection;
 import org.locationtech.jts.geom.Polygon;
 
 class GeoJsonReaderTest {
-    private final List<Feature> all = Fixtures.readAll(Fixtures.resource("geojson/all-types.geojson"),
-            FeatureFormat.GEOJSON, Fixtures.ctx("file:all-types.geojson"));
+    private final List<Feature> all = FeatureInputs.readAll(FeatureInputs.resource("geojson/all-types.geojson"),
+            FeatureFormat.GEOJSON, FeatureInputs.ctx("file:all-types.geojson"));
     private final Map<String, Feature> byId = all.stream().collect(Collectors.toMap(Feature::id, Function.identity()));
 
     @Test
@@ -72,10 +72,10 @@ class GeoJsonReaderTest {
 
     @Test
     void numericIdsKeepTheirJsonTextEvenWhenNotIntegers() {
-        List<Feature> fs = Fixtures.readAll(Fixtures.text("{\"type\":\"FeatureCollection\",\"features\":["
+        List<Feature> fs = FeatureInputs.readAll(FeatureInputs.text("{\"type\":\"FeatureCollection\",\"features\":["
                 + "{\"type\":\"Feature\",\"id\":7.0,\"geometry\":{\"type\":\"Point\",\"coordinates\":[1,2]}},"
                 + "{\"type\":\"Feature\",\"id\":1e3,\"geometry\":{\"type\":\"Point\",\"coordinates\":[]}}]}"),
-                FeatureFormat.GEOJSON, Fixtures.ctx("file:x"));
+                FeatureFormat.GEOJSON, FeatureInputs.ctx("file:x"));
         assertEquals(List.of("7.0", "1e3"), fs.stream().map(Feature::id).toList());
         assertTrue(fs.get(1).geometry().isEmpty(), "empty coordinates give an empty geometry");
     }
@@ -101,8 +101,8 @@ class GeoJsonReaderTest {
                     .append(",\"properties\":").append(props)
                     .append(",\"geometry\":{\"type\":\"Point\",\"coordinates\":[1,2]}}");
         }
-        List<Feature> fs = Fixtures.readAll(Fixtures.text(json.append("]}").toString()), FeatureFormat.GEOJSON,
-                Fixtures.ctx("file:x"));
+        List<Feature> fs = FeatureInputs.readAll(FeatureInputs.text(json.append("]}").toString()), FeatureFormat.GEOJSON,
+                FeatureInputs.ctx("file:x"));
         assertEquals(expected, fs.stream().map(Feature::propertiesJson).toList());
     }
 
@@ -112,8 +112,8 @@ class GeoJsonReaderTest {
         String json = "{\"type\":\"FeatureCollection\",\"features\":[{\"type\":\"Feature\",\"id\":\"a\","
                 + "\"properties\": { \"name\" : \"Wichita\", \"ratio\": 1.10 },"
                 + "\"geometry\":{\"type\":\"Point\",\"coordinates\":[1,2]}}]}";
-        List<Feature> fs = Fixtures.readAll(new java.io.ByteArrayInputStream(
-                json.getBytes(java.nio.charset.StandardCharsets.UTF_16BE)), FeatureFormat.GEOJSON, Fixtures.ctx("file:x"));
+        List<Feature> fs = FeatureInputs.readAll(new java.io.ByteArrayInputStream(
+                json.getBytes(java.nio.charset.StandardCharsets.UTF_16BE)), FeatureFormat.GEOJSON, FeatureInputs.ctx("file:x"));
         assertEquals("{\"name\":\"Wichita\",\"ratio\":1.10}", fs.get(0).propertiesJson());
     }
 
@@ -126,16 +126,16 @@ class GeoJsonReaderTest {
 
     @Test
     void takesTheIdFromTheConfiguredPropertyWhenTheIdMemberIsAbsent() {
-        List<Feature> fs = Fixtures.readAll(Fixtures.resource("geojson/property-ids.geojson"), FeatureFormat.GEOJSON,
-                Fixtures.ctx("file:property-ids.geojson", 4326, "parcel"));
+        List<Feature> fs = FeatureInputs.readAll(FeatureInputs.resource("geojson/property-ids.geojson"), FeatureFormat.GEOJSON,
+                FeatureInputs.ctx("file:property-ids.geojson", 4326, "parcel"));
         assertEquals(List.of("a-1", "12345", "P-10"), fs.stream().map(Feature::id).toList());
     }
 
     @Test
     void readsTheStreamToItsEndAndClosesIt() throws Exception {
-        Fixtures.EofWatcher in = new Fixtures.EofWatcher(Fixtures.text(
+        FeatureInputs.EofWatcher in = new FeatureInputs.EofWatcher(FeatureInputs.text(
                 "{\"type\":\"FeatureCollection\",\"features\":[]}   \n\n"));
-        try (FeatureReader r = new FeatureReaders().open(in, FeatureFormat.GEOJSON, Fixtures.ctx("file:x"))) {
+        try (FeatureReader r = new FeatureReaders().open(in, FeatureFormat.GEOJSON, FeatureInputs.ctx("file:x"))) {
             assertNull(r.next());
             assertTrue(in.eofSeen);
             assertNull(r.next(), "next() stays null");

@@ -10,7 +10,7 @@ import org.kfm.projection.error.BadInputException;
 
 class GeoJsonSeqReaderTest {
     private static List<Feature> read(String text) {
-        return Fixtures.readAll(Fixtures.text(text), FeatureFormat.GEOJSON_SEQ, Fixtures.ctx("file:seq"));
+        return FeatureInputs.readAll(FeatureInputs.text(text), FeatureFormat.GEOJSON_SEQ, FeatureInputs.ctx("file:seq"));
     }
 
     private static BadInputException refused(String text) {
@@ -19,8 +19,8 @@ class GeoJsonSeqReaderTest {
 
     @Test
     void readsRfc8142RecordsIncludingOneSpanningLines() {
-        List<Feature> fs = Fixtures.readAll(Fixtures.resource("seq/records.geojsons"), FeatureFormat.GEOJSON_SEQ,
-                Fixtures.ctx("file:records.geojsons"));
+        List<Feature> fs = FeatureInputs.readAll(FeatureInputs.resource("seq/records.geojsons"), FeatureFormat.GEOJSON_SEQ,
+                FeatureInputs.ctx("file:records.geojsons"));
         assertEquals(List.of("r1", "r2", "3"), fs.stream().map(Feature::id).toList());
         assertEquals("MultiLineString", fs.get(1).geometry().getGeometryType());
         assertEquals(3.0, fs.get(1).geometry().getCoordinates()[3].getZ());
@@ -31,16 +31,16 @@ class GeoJsonSeqReaderTest {
 
     @Test
     void readsPlainNdjsonWithBlankLinesAndCrLf() {
-        List<Feature> fs = Fixtures.readAll(Fixtures.resource("seq/lines.ndjson"), FeatureFormat.GEOJSON_SEQ,
-                Fixtures.ctx("file:lines.ndjson"));
+        List<Feature> fs = FeatureInputs.readAll(FeatureInputs.resource("seq/lines.ndjson"), FeatureFormat.GEOJSON_SEQ,
+                FeatureInputs.ctx("file:lines.ndjson"));
         assertEquals(List.of("n1", "n2", "n3"), fs.stream().map(Feature::id).toList());
         assertEquals("Polygon", fs.get(2).geometry().getGeometryType());
     }
 
     @Test
     void readsToTheEndOfTheStream() throws Exception {
-        Fixtures.EofWatcher in = new Fixtures.EofWatcher(Fixtures.text("\n\n"));
-        try (FeatureReader r = new FeatureReaders().open(in, FeatureFormat.GEOJSON_SEQ, Fixtures.ctx("file:x"))) {
+        FeatureInputs.EofWatcher in = new FeatureInputs.EofWatcher(FeatureInputs.text("\n\n"));
+        try (FeatureReader r = new FeatureReaders().open(in, FeatureFormat.GEOJSON_SEQ, FeatureInputs.ctx("file:x"))) {
             assertEquals(null, r.next());
             assertTrue(in.eofSeen);
         }

@@ -34,9 +34,9 @@ class GeometryTransformerTest {
 
     @Test
     void readsAProjectedGeoJsonArtifactIntoWgs84() {
-        List<Feature> fs = Fixtures.readAll(Fixtures.text("{\"type\":\"FeatureCollection\",\"features\":[{\"type\":"
+        List<Feature> fs = FeatureInputs.readAll(FeatureInputs.text("{\"type\":\"FeatureCollection\",\"features\":[{\"type\":"
                 + "\"Feature\",\"id\":1,\"geometry\":{\"type\":\"Point\",\"coordinates\":[500000,4200000,12.5]}}]}"),
-                FeatureFormat.GEOJSON, Fixtures.ctx("file:utm.geojson", 26914, null));
+                FeatureFormat.GEOJSON, FeatureInputs.ctx("file:utm.geojson", 26914, null));
         Coordinate c = fs.get(0).geometry().getCoordinate();
         assertEquals(-99.0, c.x, 1e-7);
         assertEquals(37.9475895727819, c.y, 1e-7);
@@ -55,9 +55,9 @@ class GeometryTransformerTest {
 
     @Test
     void unknownEpsgCodeIsUnknownCrs() {
-        Fixtures.EofWatcher in = new Fixtures.EofWatcher(Fixtures.text("{}"));
+        FeatureInputs.EofWatcher in = new FeatureInputs.EofWatcher(FeatureInputs.text("{}"));
         BadInputException e = assertThrows(BadInputException.class, () -> new FeatureReaders().open(
-                in, FeatureFormat.GEOJSON, Fixtures.ctx("file:x.geojson", 999999, null)));
+                in, FeatureFormat.GEOJSON, FeatureInputs.ctx("file:x.geojson", 999999, null)));
         assertEquals(FeatureRules.UNKNOWN_CRS, e.rule());
         assertTrue(in.closed, "the stream handed to open() is closed");
         assertTrue(e.getMessage().contains("EPSG:999999"), e.getMessage());

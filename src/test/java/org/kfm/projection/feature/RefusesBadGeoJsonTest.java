@@ -70,7 +70,7 @@ class RefusesBadGeoJsonTest {
     @MethodSource("cases")
     void namesRuleArtifactAndPosition(String rule, String json, String position) {
         BadInputException e = assertThrows(BadInputException.class,
-                () -> Fixtures.readAll(Fixtures.text(json), FeatureFormat.GEOJSON, Fixtures.ctx("file:bad.geojson")));
+                () -> FeatureInputs.readAll(FeatureInputs.text(json), FeatureFormat.GEOJSON, FeatureInputs.ctx("file:bad.geojson")));
         assertEquals(rule, e.rule(), e.getMessage());
         assertEquals(ErrorCode.BAD_INPUT, e.code());
         assertTrue(e.getMessage().startsWith("file:bad.geojson at "), e.getMessage());
@@ -86,7 +86,7 @@ class RefusesBadGeoJsonTest {
             String text = format == FeatureFormat.GEOJSON ? json : json.substring(json.indexOf('\n') + 1,
                     json.lastIndexOf('\n'));
             BadInputException e = assertThrows(BadInputException.class,
-                    () -> Fixtures.readAll(Fixtures.text(text), format, Fixtures.ctx("file:deep")));
+                    () -> FeatureInputs.readAll(FeatureInputs.text(text), format, FeatureInputs.ctx("file:deep")));
             assertEquals("malformed-json", e.rule(), e.getMessage());
             // the 1001st level opens at the bracket before: 4 levels above the array in a collection, 2 in a sequence
             String at = format == FeatureFormat.GEOJSON ? "line 3, column 1005" : "line 2, column 1007";

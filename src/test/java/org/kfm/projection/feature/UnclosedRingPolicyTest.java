@@ -27,14 +27,14 @@ class UnclosedRingPolicyTest {
             + "\"coordinates\":[[[0,0],[1,0],[1,1],[0,0]]]}}";
 
     private static ReaderContext closing(String artifact) {
-        return Fixtures.ctx(artifact).withUnclosedRings(UnclosedRingPolicy.CLOSE);
+        return FeatureInputs.ctx(artifact).withUnclosedRings(UnclosedRingPolicy.CLOSE);
     }
 
     @Test
     void rejectIsTheDefaultAndItsErrorNamesTheRingThePositionAndTheSetting() {
         String fc = "{\"type\":\"FeatureCollection\",\"features\":[\n" + CLOSED + ",\n" + OPEN_SHELL + "]}";
         BadInputException e = assertThrows(BadInputException.class,
-                () -> Fixtures.readAll(Fixtures.text(fc), FeatureFormat.GEOJSON, Fixtures.ctx("file:open.geojson")));
+                () -> FeatureInputs.readAll(FeatureInputs.text(fc), FeatureFormat.GEOJSON, FeatureInputs.ctx("file:open.geojson")));
         assertEquals("malformed-geometry", e.rule());
         assertEquals("line 3, column 99 (feature 1, id \"open\")", e.position());
         assertTrue(e.getMessage().contains("ring 0 is not closed: its first position (0.0 0.0) differs from its last "
@@ -47,7 +47,7 @@ class UnclosedRingPolicyTest {
     void closeAppendsTheFirstPositionAndCountsTheRingsPerFeature() {
         String fc = "{\"type\":\"FeatureCollection\",\"features\":[" + CLOSED + "," + OPEN_SHELL + "," + OPEN_MULTI
                 + "]}";
-        List<Feature> fs = Fixtures.readAll(Fixtures.text(fc), FeatureFormat.GEOJSON, closing("file:open.geojson"));
+        List<Feature> fs = FeatureInputs.readAll(FeatureInputs.text(fc), FeatureFormat.GEOJSON, closing("file:open.geojson"));
 
         assertEquals(List.of(0, 1, 2), fs.stream().map(Feature::closedRings).toList());
         assertEquals("POLYGON ((0 0, 4 0, 4 4, 0 4, 0 0), (1 1, 2 1, 2 2, 1 1))", fs.get(1).geometry().toText());
@@ -61,7 +61,7 @@ class UnclosedRingPolicyTest {
         String fc = "{\"type\":\"FeatureCollection\",\"features\":[{\"type\":\"Feature\",\"id\":\"two\",\"geometry\":"
                 + "{\"type\":\"Polygon\",\"coordinates\":[[[0,0],[1,0]]]}}]}";
         BadInputException e = assertThrows(BadInputException.class,
-                () -> Fixtures.readAll(Fixtures.text(fc), FeatureFormat.GEOJSON, closing("file:two.geojson")));
+                () -> FeatureInputs.readAll(FeatureInputs.text(fc), FeatureFormat.GEOJSON, closing("file:two.geojson")));
         assertEquals("malformed-geometry", e.rule());
         assertTrue(e.getMessage().contains("ring 0 has 2 positions (3 once closed)"), e.getMessage());
     }
@@ -69,13 +69,13 @@ class UnclosedRingPolicyTest {
     @Test
     void geoJsonSequencesFollowThePolicyToo() {
         String seq = "\u001e" + CLOSED + "\n\u001e" + OPEN_SHELL + "\n";
-        BadInputException e = assertThrows(BadInputException.class, () -> Fixtures.readAll(Fixtures.text(seq),
-                FeatureFormat.GEOJSON_SEQ, Fixtures.ctx("file:open.geojsons")));
+        BadInputException e = assertThrows(BadInputException.class, () -> FeatureInputs.readAll(FeatureInputs.text(seq),
+                FeatureFormat.GEOJSON_SEQ, FeatureInputs.ctx("file:open.geojsons")));
         assertEquals("malformed-geometry", e.rule());
         assertTrue(e.position().startsWith("line 2, "), e.position());
         assertTrue(e.getMessage().contains("KFM_INPUT_UNCLOSED_RING"), e.getMessage());
 
-        List<Feature> fs = Fixtures.readAll(Fixtures.text(seq), FeatureFormat.GEOJSON_SEQ,
+        List<Feature> fs = FeatureInputs.readAll(FeatureInputs.text(seq), FeatureFormat.GEOJSON_SEQ,
                 closing("file:open.geojsons"));
         assertEquals(List.of(0, 1), fs.stream().map(Feature::closedRings).toList());
         assertEquals("POLYGON ((0 0, 4 0, 4 4, 0 4, 0 0), (1 1, 2 1, 2 2, 1 1))", fs.get(1).geometry().toText());
@@ -85,13 +85,13 @@ class UnclosedRingPolicyTest {
     void flatGeobufRingsFollowThePolicyToo() {
         byte[] fgb = TinyFgb.polygon("open", "x", TinyFgb.xy(0, 0, 4, 0, 4, 4, 0, 4), new long[] {4});
 
-        BadInputException e = assertThrows(BadInputException.class, () -> Fixtures.readAll(
-                new ByteArrayInputStream(fgb), FeatureFormat.FLATGEOBUF, Fixtures.ctx("file:open.fgb")));
+        BadInputException e = assertThrows(BadInputException.class, () -> FeatureInputs.readAll(
+                new ByteArrayInputStream(fgb), FeatureFormat.FLATGEOBUF, FeatureInputs.ctx("file:open.fgb")));
         assertEquals("malformed-geometry", e.rule());
         assertTrue(e.getMessage().contains("ring 0 is not closed"), e.getMessage());
         assertTrue(e.getMessage().contains("KFM_INPUT_UNCLOSED_RING"), e.getMessage());
 
-        List<Feature> fs = Fixtures.readAll(new ByteArrayInputStream(fgb), FeatureFormat.FLATGEOBUF,
+        List<Feature> fs = FeatureInputs.readAll(new ByteArrayInputStream(fgb), FeatureFormat.FLATGEOBUF,
                 closing("file:open.fgb"));
         assertEquals(1, fs.get(0).closedRings());
         assertEquals("POLYGON ((0 0, 4 0, 4 4, 0 4, 0 0))", fs.get(0).geometry().toText());
@@ -100,8 +100,8 @@ class UnclosedRingPolicyTest {
     @Test
     void closedRingsAreReadAsPublishedUnderEitherPolicy() {
         byte[] fgb = TinyFgb.polygon("c", "x", TinyFgb.xy(0, 0, 4, 0, 4, 4, 0, 0), new long[] {4});
-        for (ReaderContext ctx : List.of(Fixtures.ctx("file:c.fgb"), closing("file:c.fgb"))) {
-            Feature f = Fixtures.readAll(new ByteArrayInputStream(fgb), FeatureFormat.FLATGEOBUF, ctx).get(0);
+        for (ReaderContext ctx : List.of(FeatureInputs.ctx("file:c.fgb"), closing("file:c.fgb"))) {
+            Feature f = FeatureInputs.readAll(new ByteArrayInputStream(fgb), FeatureFormat.FLATGEOBUF, ctx).get(0);
             assertEquals(0, f.closedRings());
             assertEquals("POLYGON ((0 0, 4 0, 4 4, 0 0))", f.geometry().toText());
         }

@@ -55,8 +55,8 @@ class UnstorableTextIsRefusedByTheReaderTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("refused")
     void geoJsonRefusesItNamingPositionFeatureAndPointer(String name, String json, String rule, String position) {
-        BadInputException e = assertThrows(BadInputException.class, () -> Fixtures.readAll(Fixtures.text(json),
-                FeatureFormat.GEOJSON, Fixtures.ctx("file:t.geojson")));
+        BadInputException e = assertThrows(BadInputException.class, () -> FeatureInputs.readAll(FeatureInputs.text(json),
+                FeatureFormat.GEOJSON, FeatureInputs.ctx("file:t.geojson")));
         assertEquals(rule, e.rule(), e.getMessage());
         assertEquals(position, e.position(), e.getMessage());
         assertEquals(5, e.code().exitCode());
@@ -66,8 +66,8 @@ class UnstorableTextIsRefusedByTheReaderTest {
     @Test
     void anIdPropertyWithANulIsAnInvalidIdAtItsPointer() {
         String json = fc("", "{\"gnis\":\"g\\u0000\"}");
-        BadInputException e = assertThrows(BadInputException.class, () -> Fixtures.readAll(Fixtures.text(json),
-                FeatureFormat.GEOJSON, Fixtures.ctx("file:t.geojson", 4326, "gnis")));
+        BadInputException e = assertThrows(BadInputException.class, () -> FeatureInputs.readAll(FeatureInputs.text(json),
+                FeatureFormat.GEOJSON, FeatureInputs.ctx("file:t.geojson", 4326, "gnis")));
         assertEquals("invalid-feature-id", e.rule());
         assertEquals("line 2, column 90 (feature 0, pointer /properties/gnis)", e.position());
         assertTrue(e.getMessage().contains("\"g\\u0000\""), e.getMessage());
@@ -76,8 +76,8 @@ class UnstorableTextIsRefusedByTheReaderTest {
     @Test
     void storableEscapesAndPairsAreKeptVerbatim() {
         String props = "{\"a\":\"\\\\u0000\",\"b\":\"\\ud83d\\ude00\",\"c\":\"\\\\\\\\ud800\",\"\\u00e9\":\"\\u0001\"}";
-        Feature f = Fixtures.readAll(Fixtures.text(fc("\"id\":\"x\",", props)), FeatureFormat.GEOJSON,
-                Fixtures.ctx("file:t.geojson")).get(0);
+        Feature f = FeatureInputs.readAll(FeatureInputs.text(fc("\"id\":\"x\",", props)), FeatureFormat.GEOJSON,
+                FeatureInputs.ctx("file:t.geojson")).get(0);
         assertEquals(props, f.propertiesJson());
     }
 
@@ -87,8 +87,8 @@ class UnstorableTextIsRefusedByTheReaderTest {
         b.writeBytes(fc("\"id\":\"x\",", "{\"name\":\"a").getBytes(StandardCharsets.UTF_8));
         b.writeBytes(new byte[] {(byte) 0xC0, (byte) 0x80}); // an overlong NUL: Jackson skips it unchecked
         b.writeBytes("\"}}]}".getBytes(StandardCharsets.UTF_8));
-        BadInputException e = assertThrows(BadInputException.class, () -> Fixtures.readAll(
-                new ByteArrayInputStream(b.toByteArray()), FeatureFormat.GEOJSON, Fixtures.ctx("file:t.geojson")));
+        BadInputException e = assertThrows(BadInputException.class, () -> FeatureInputs.readAll(
+                new ByteArrayInputStream(b.toByteArray()), FeatureFormat.GEOJSON, FeatureInputs.ctx("file:t.geojson")));
         assertEquals("malformed-json", e.rule());
         assertEquals("line 2, column 102 (feature 0, id \"x\", pointer /properties/name)", e.position());
     }
@@ -97,8 +97,8 @@ class UnstorableTextIsRefusedByTheReaderTest {
     void sequencesAreCheckedTheSameWay() {
         String seq = "{\"type\":\"Feature\",\"id\":\"ok\"," + POINT + ",\"properties\":{}}\n"
                 + "{\"type\":\"Feature\",\"id\":\"bad\"," + POINT + ",\"properties\":{\"v\":\"\\ud800\"}}\n";
-        BadInputException e = assertThrows(BadInputException.class, () -> Fixtures.readAll(Fixtures.text(seq),
-                FeatureFormat.GEOJSON_SEQ, Fixtures.ctx("file:t.geojsons")));
+        BadInputException e = assertThrows(BadInputException.class, () -> FeatureInputs.readAll(FeatureInputs.text(seq),
+                FeatureFormat.GEOJSON_SEQ, FeatureInputs.ctx("file:t.geojsons")));
         assertEquals("unstorable-text", e.rule());
         assertEquals("line 2, column 97 (feature 1, id \"bad\", pointer /properties/v)", e.position());
     }
@@ -106,8 +106,8 @@ class UnstorableTextIsRefusedByTheReaderTest {
     @Test
     void utf16FilesCopiedTokenByTokenAreCheckedToo() {
         byte[] utf16 = fc("\"id\":\"x\",", "{\"name\":\"a\\u0000b\"}").getBytes(StandardCharsets.UTF_16BE);
-        BadInputException e = assertThrows(BadInputException.class, () -> Fixtures.readAll(
-                new ByteArrayInputStream(utf16), FeatureFormat.GEOJSON, Fixtures.ctx("file:t.geojson")));
+        BadInputException e = assertThrows(BadInputException.class, () -> FeatureInputs.readAll(
+                new ByteArrayInputStream(utf16), FeatureFormat.GEOJSON, FeatureInputs.ctx("file:t.geojson")));
         assertEquals("unstorable-text", e.rule());
         assertTrue(e.position().startsWith("line 2, column "), e.position());
         assertTrue(e.position().endsWith("(feature 0, id \"x\", pointer /properties/name)"), e.position());
@@ -117,27 +117,27 @@ class UnstorableTextIsRefusedByTheReaderTest {
     void flatGeobufStringsWithANulOrInvalidUtf8AreRefused() {
         double[] square = TinyFgb.xy(0, 0, 1, 0, 1, 1, 0, 0);
         byte[] nul = TinyFgb.polygon("f1", "a\u0000b", square, new long[] {4});
-        BadInputException e = assertThrows(BadInputException.class, () -> Fixtures.readAll(
-                new ByteArrayInputStream(nul), FeatureFormat.FLATGEOBUF, Fixtures.ctx("file:t.fgb")));
+        BadInputException e = assertThrows(BadInputException.class, () -> FeatureInputs.readAll(
+                new ByteArrayInputStream(nul), FeatureFormat.FLATGEOBUF, FeatureInputs.ctx("file:t.fgb")));
         assertEquals("unstorable-text", e.rule());
         assertTrue(e.position().startsWith("feature 0 (id \"f1\"), byte offset "), e.position());
         assertTrue(e.position().endsWith(", pointer /properties/name"), e.position());
 
         byte[] bad = TinyFgb.polygon("f1".getBytes(StandardCharsets.UTF_8), new byte[] {'a', (byte) 0xED, (byte) 0xA0,
                 (byte) 0x80}, square, new long[] {4});
-        e = assertThrows(BadInputException.class, () -> Fixtures.readAll(new ByteArrayInputStream(bad),
-                FeatureFormat.FLATGEOBUF, Fixtures.ctx("file:t.fgb")));
+        e = assertThrows(BadInputException.class, () -> FeatureInputs.readAll(new ByteArrayInputStream(bad),
+                FeatureFormat.FLATGEOBUF, FeatureInputs.ctx("file:t.fgb")));
         assertEquals("malformed-flatgeobuf", e.rule());
         assertTrue(e.position().endsWith(", pointer /properties/name"), e.position());
 
         byte[] badId = TinyFgb.polygon("f\u00001", "n", square, new long[] {4});
-        e = assertThrows(BadInputException.class, () -> Fixtures.readAll(new ByteArrayInputStream(badId),
-                FeatureFormat.FLATGEOBUF, Fixtures.ctx("file:t.fgb")));
+        e = assertThrows(BadInputException.class, () -> FeatureInputs.readAll(new ByteArrayInputStream(badId),
+                FeatureFormat.FLATGEOBUF, FeatureInputs.ctx("file:t.fgb")));
         assertEquals("invalid-feature-id", e.rule());
         assertTrue(e.position().endsWith(", pointer /properties/id"), e.position());
 
-        List<Feature> ok = Fixtures.readAll(new ByteArrayInputStream(TinyFgb.polygon("f1", "\u00e9\ud83d\ude00",
-                square, new long[] {4})), FeatureFormat.FLATGEOBUF, Fixtures.ctx("file:t.fgb"));
+        List<Feature> ok = FeatureInputs.readAll(new ByteArrayInputStream(TinyFgb.polygon("f1", "\u00e9\ud83d\ude00",
+                square, new long[] {4})), FeatureFormat.FLATGEOBUF, FeatureInputs.ctx("file:t.fgb"));
         assertEquals("{\"id\":\"f1\",\"name\":\"\u00e9\\uD83D\\uDE00\"}", ok.get(0).propertiesJson(),
                 "Jackson writes the pair as escapes; jsonb stores the character");
     }

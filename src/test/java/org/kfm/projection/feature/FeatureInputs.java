@@ -10,12 +10,12 @@ import java.util.Optional;
 import org.kfm.projection.testing.FeatureFiles;
 
 /** Small helpers shared by the reader tests. */
-final class Fixtures {
-    private Fixtures() {
+final class FeatureInputs {
+    private FeatureInputs() {
     }
 
     static InputStream resource(String path) {
-        InputStream in = Fixtures.class.getResourceAsStream("/features/" + path);
+        InputStream in = FeatureInputs.class.getResourceAsStream("/features/" + path);
         if (in == null) {
             throw new IllegalArgumentException("no test resource /features/" + path);
         }

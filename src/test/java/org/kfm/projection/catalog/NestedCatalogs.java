@@ -13,16 +13,16 @@ import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 
 /** Test catalogs: the nested fixture under src/test/resources/catalogs, and rewritten copies of it. */
-final class Fixtures {
+final class NestedCatalogs {
     static final ObjectMapper JSON = new ObjectMapper();
 
-    private Fixtures() {
+    private NestedCatalogs() {
     }
 
     /** The directory of the nested fixture (root catalog.json, collections, items, data). */
     static Path nested() {
         try {
-            return Path.of(Fixtures.class.getResource("/catalogs/nested/catalog.json").toURI()).getParent();
+            return Path.of(NestedCatalogs.class.getResource("/catalogs/nested/catalog.json").toURI()).getParent();
         } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
         }
