@@ -37,6 +37,9 @@ final class ImageUnderTest {
 
     /** Skips the calling test when no engine answers; otherwise the tag of the built image. */
     static String image() {
+        assumeTrue(!"off".equals(System.getenv("KFM_TEST_CONTAINERS")), "bin/test chose bin/local-postgis "
+                + "(KFM_TEST_CONTAINERS=off: KFM_TEST_DOCKER=0, or no engine it could use): the container tests run on the "
+                + "container path");
         // The documented commands need the docker CLI as well as an engine Testcontainers reaches.
         assumeTrue(Kustomize.onPath("docker").isPresent() && TestPostgis.engineAnswers(), "no Docker engine answers "
                 + "(docker on the PATH and an engine Testcontainers reaches): the container tests run where one does; "
