@@ -9,7 +9,8 @@ import org.kfm.projection.ops.OpsStore;
 
 /** Passes the loader's progress to the observer and to the run's row in the ops schema. */
 final class LoadProgressBridge implements LoadListener {
-    private static final long OPS_INTERVAL_MS = 2_000;
+    /** How often the run's row gets the loader's progress: what the console and GET /runs/{id} show. */
+    private static final long OPS_INTERVAL_MS = 250;
 
     private final RunState run;
     private final OpsStore ops;
