@@ -10,7 +10,7 @@ import org.kfm.projection.ops.OpsStore;
 /** Passes the loader's progress to the observer and to the run's row in the ops schema. */
 final class LoadProgressBridge implements LoadListener {
     /** How often the run's row gets the loader's progress: what the console and GET /runs/{id} show. */
-    private static final long OPS_INTERVAL_MS = 250;
+    private static final long OPS_INTERVAL_MS = 1_000;
 
     private final RunState run;
     private final OpsStore ops;

@@ -38,10 +38,11 @@ import org.openqa.selenium.Keys;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ConsoleBrowserIT {
     /**
-     * Features of the generated catalog: 500,000, not the issue's 100,000, whose load takes a quarter of
-     * a second on an idle machine, faster than the page polls; this one's load gives several readings.
+     * Features of the generated catalog: 1,000,000, not the issue's 100,000, whose load takes a quarter
+     * of a second on an idle machine, faster than the run records its progress (every second); this
+     * one's load of about three seconds gives several readings.
      */
-    static final long FEATURES = Long.getLong("kfm.console.features", 500_000);
+    static final long FEATURES = Long.getLong("kfm.console.features", 1_000_000);
 
     @TestHTTPResource("/")
     URL root;
