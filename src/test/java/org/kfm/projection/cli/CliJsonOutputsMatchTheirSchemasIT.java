@@ -207,7 +207,8 @@ class CliJsonOutputsMatchTheirSchemasIT {
         return document(schema, r);
     }
 
-    private static JsonNode document(String schema, KfmProcess.Result r) throws IOException {
+    /** The one JSON document a --format json run printed, checked against docs/schemas/SCHEMA.schema.json. */
+    static JsonNode document(String schema, KfmProcess.Result r) throws IOException {
         assertEquals(1, r.stdout().lines().count(), "one document on one line:\n" + r);
         JsonNode doc = JSON.readTree(r.stdout());
         String text = Files.readString(TestDatabase.repoRoot().resolve("docs/schemas/" + schema + ".schema.json"),

@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.networknt.schema.SchemaRegistry;
-import com.networknt.schema.SpecificationVersion;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -233,7 +231,7 @@ class DiffReportsKnownChangesIT {
         assertEquals(2, r.exit(), r.toString());
         assertTrue(r.stderr().contains("(rule " + rule + ", exit code 2)"), r.toString());
         if (List.of(args).contains("json")) {
-            JsonNode error = document("error", r);
+            JsonNode error = CliJsonOutputsMatchTheirSchemasIT.document("error", r);
             assertEquals(rule, error.get("error").get("rule").asText());
         }
     }
@@ -241,19 +239,7 @@ class DiffReportsKnownChangesIT {
     private static JsonNode ok(String... args) throws IOException {
         KfmProcess.Result r = kfm.run(180, args);
         assertEquals(0, r.exit(), r.toString());
-        return document("diff", r);
-    }
-
-    static JsonNode document(String schema, KfmProcess.Result r) throws IOException {
-        assertEquals(1, r.stdout().lines().count(), "one document on one line:\n" + r);
-        JsonNode doc = JSON.readTree(r.stdout());
-        String text = Files.readString(TestDatabase.repoRoot().resolve("docs/schemas/" + schema + ".schema.json"),
-                StandardCharsets.UTF_8);
-        List<String> violations = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12)
-                .getSchema(text).validate(doc).stream().map(e -> e.getInstanceLocation() + ": " + e.getMessage())
-                .toList();
-        assertEquals(List.of(), violations, schema + ".schema.json:\n" + r);
-        return doc;
+        return CliJsonOutputsMatchTheirSchemasIT.document("diff", r);
     }
 
     private static Map<String, JsonNode> byId(JsonNode d) {

@@ -68,7 +68,7 @@ class DiffsMillionRowVersionsInSmallHeapIT {
         double withGeojson = (System.nanoTime() - start) / 1e9;
         assertEquals(0, r.exit(), r.toString());
 
-        JsonNode d = DiffReportsKnownChangesIT.document("diff", r);
+        JsonNode d = CliJsonOutputsMatchTheirSchemasIT.document("diff", r);
         JsonNode v = d.get("versions").get(0);
         assertEquals(ROWS, v.get("fromRows").asLong());
         assertEquals(ROWS, v.get("toRows").asLong());
@@ -89,7 +89,7 @@ class DiffsMillionRowVersionsInSmallHeapIT {
         KfmProcess.Result counts = kfm.run(600, "diff", "--from", "it_big_a", "--to", "it_big_b", "--format", "json");
         double countsOnly = (System.nanoTime() - start) / 1e9;
         assertEquals(0, counts.exit(), counts.toString());
-        assertEquals(MOVED_OR_RENAMED, DiffReportsKnownChangesIT.document("diff", counts).get("changed").asLong());
+        assertEquals(MOVED_OR_RENAMED, CliJsonOutputsMatchTheirSchemasIT.document("diff", counts).get("changed").asLong());
 
         System.out.printf("diff of 2 x %d rows (%d differing) at -Xmx256m: %.1f s with --geojson (%d MB written, "
                 + "max heap after GC %d MB), %.1f s counts and ids only (process start included)%n", ROWS,
