@@ -10,8 +10,9 @@ package org.kfm.projection.api;
  * @param noSwap build and validate the shadow, keep it, do not swap
  * @param pruneBeforeLoad drop the previous generation before the shadow is written; its disk counts
  *     toward kfm.load.max-shadow-bytes, and there is no rollback target until the new generation swaps
+ * @param full load every dataset version from its artifacts instead of carrying unchanged ones from live
  */
 public record RebuildBody(String catalog, Boolean force, Double allowShrink, Boolean dryRun, Boolean noSwap,
-        Boolean pruneBeforeLoad) {
-    static final RebuildBody EMPTY = new RebuildBody(null, null, null, null, null, null);
+        Boolean pruneBeforeLoad, Boolean full) {
+    static final RebuildBody EMPTY = new RebuildBody(null, null, null, null, null, null, null);
 }

@@ -99,7 +99,8 @@ public class RebuildsResource {
             Optional<String> catalog = catalogs.check("catalog", b.catalog());
             RebuildRequest request = new RebuildRequest(catalog, isTrue(b.dryRun()), isTrue(b.noSwap()),
                     isTrue(b.force()), allowShrink, true, new Trigger(who, "api"),
-                    catalogs.readsOf(catalog)).withPruneBeforeLoad(isTrue(b.pruneBeforeLoad()));
+                    catalogs.readsOf(catalog)).withPruneBeforeLoad(isTrue(b.pruneBeforeLoad()))
+                    .withFull(isTrue(b.full()));
             UUID id = rebuilds.submit(request, attempt::set);
             audit.record(who, "rebuild.start", args, "accepted", id);
             RunView run = RunView.summary(history.run(id).orElseThrow(() -> RebuildService.notFound(id)));

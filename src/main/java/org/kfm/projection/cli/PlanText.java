@@ -5,7 +5,7 @@ import java.io.PrintWriter;
 
 /** A dry run's plan (the receipt's {@code plan}) as a compact table for people. */
 final class PlanText {
-    private static final String ROW = "%-40s %-9s %10s %10s %10s %12s%n";
+    private static final String ROW = "%-40s %-9s %-6s %10s %10s %10s %12s%n";
 
     private PlanText() {
     }
@@ -15,15 +15,23 @@ final class PlanText {
         out.println(live.isObject() ? "plan against live generation " + live.path("generation").asLong()
                 + " (migration " + live.path("migrationVersion").asText() + ", " + rows(live.path("rows")) + " rows)"
                 : "plan: nothing is live; every dataset version is added");
-        out.printf(ROW, "dataset version", "change", "declared", "live decl", "live rows", "bytes");
+        out.printf(ROW, "dataset version", "change", "action", "declared", "live decl", "live rows", "bytes");
         for (JsonNode v : plan.path("datasetVersions")) {
-            out.printf(ROW, v.path("datasetVersionId").asText(), v.path("change").asText(),
+            out.printf(ROW, v.path("datasetVersionId").asText(), v.path("change").asText(), v.path("action").asText(),
                     rows(v.path("declaredRows")), rows(v.path("liveDeclaredRows")), rows(v.path("liveRecordedRows")),
                     v.path("change").asText().equals("removed") ? "-" : Long.toString(v.path("bytes").asLong()));
         }
         JsonNode c = plan.path("counts");
         out.println("versions: " + c.path("added").asLong() + " added, " + c.path("changed").asLong() + " changed, "
                 + c.path("removed").asLong() + " removed, " + c.path("unchanged").asLong() + " unchanged");
+        JsonNode a = plan.path("actions");
+        out.println("actions: " + a.path("carry").asLong() + " carried from live, " + a.path("load").asLong()
+                + " loaded from artifacts");
+        for (JsonNode v : plan.path("datasetVersions")) {
+            if (v.path("action").asText().equals("load") && !v.path("reason").asText().isEmpty()) {
+                out.println("  load " + v.path("datasetVersionId").asText() + ": " + v.path("reason").asText());
+            }
+        }
         JsonNode m = plan.path("migration");
         JsonNode scripts = m.path("scripts");
         out.println("migration: " + (m.path("fromVersion").isNull() ? "none" : m.path("fromVersion").asText())

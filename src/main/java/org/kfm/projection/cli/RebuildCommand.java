@@ -31,8 +31,13 @@ public class RebuildCommand extends FormattedCommand implements UsesDatabase {
     @Option(names = "--no-swap", description = "Build and validate the shadow, keep it, do not swap.")
     boolean noSwap;
 
-    @Option(names = "--force", description = "Rebuild even when the catalog and migrations are unchanged.")
+    @Option(names = "--force", description = {"Rebuild even when the catalog and migrations are unchanged;",
+        "loads every dataset version from its artifacts (implies --full)."})
     boolean force;
+
+    @Option(names = "--full", description = {"Load every dataset version from its artifacts; by default unchanged",
+        "versions are carried from live inside the database (docs/incremental.md)."})
+    boolean full;
 
     @Option(names = "--allow-shrink", paramLabel = "FRACTION",
             description = "Accept a shadow with at least this fraction of the live rows (0..1).")
@@ -68,7 +73,7 @@ public class RebuildCommand extends FormattedCommand implements UsesDatabase {
         progress = new ConsoleProgress(System.err, System.console(), clock);
         RebuildRequest request = new RebuildRequest(Optional.ofNullable(catalog), dryRun, noSwap, force,
                 RebuildRequest.shrinkAllowance("--allow-shrink", allowShrink), keepShadow,
-                CliTrigger.of(settings)).withPruneBeforeLoad(pruneBeforeLoad);
+                CliTrigger.of(settings)).withPruneBeforeLoad(pruneBeforeLoad).withFull(full);
         RebuildResult result = orchestrator.rebuild(request, progress);
         progress.closeBar();
         PrintWriter out = spec.commandLine().getOut();

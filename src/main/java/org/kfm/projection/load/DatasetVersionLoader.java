@@ -60,7 +60,7 @@ final class DatasetVersionLoader {
     }
 
     private DatasetLoad loadIn(Connection c, CatalogItem item) throws SQLException {
-        insertRow(c, item);
+        insertRow(c, sql, item);
         GeometryDigest digest = new GeometryDigest();
         RingClosures closures = new RingClosures();
         List<AssetLoad> assets = new ArrayList<>();
@@ -79,7 +79,8 @@ final class DatasetVersionLoader {
                 assets, closures.count(), closures.listed());
     }
 
-    private void insertRow(Connection c, CatalogItem item) throws SQLException {
+    /** The item's {@code dataset_version} row, from the catalog (also written for a carried version). */
+    static void insertRow(Connection c, SqlResources sql, CatalogItem item) throws SQLException {
         Bbox b = item.bbox();
         try (PreparedStatement ps = c.prepareStatement(sql.get("insert_dataset_version"))) {
             ps.setString(1, item.datasetVersionId());

@@ -10,7 +10,6 @@ import javax.sql.DataSource;
 import org.kfm.projection.catalog.Catalog;
 import org.kfm.projection.error.ErrorCode;
 import org.kfm.projection.error.KfmException;
-import org.kfm.projection.load.LoadResult;
 import org.kfm.projection.migrate.MigrationResult;
 import org.kfm.projection.history.Generation;
 import org.kfm.projection.ops.GenerationStore;
@@ -50,7 +49,7 @@ final class GenerationSwap {
         this.swapListener = swapListener;
     }
 
-    SwapResult swap(RunState run, Catalog catalog, MigrationResult migration, ParityReport parity, LoadResult load) {
+    SwapResult swap(RunState run, Catalog catalog, MigrationResult migration, ParityReport parity, long rows) {
         long number;
         try (Connection c = dataSource.getConnection()) {
             number = generations.nextNumber(c, projection);
@@ -60,7 +59,7 @@ final class GenerationSwap {
         }
         Optional<Generation> previous = generations.live(projection);
         Generation g = new Generation(projection, number, run.id(), catalog.root().toString(),
-                catalog.digest(), migration.toVersion(), load.rows(), "live", ops.now(), ops.now(), null,
+                catalog.digest(), migration.toVersion(), rows, "live", ops.now(), ops.now(), null,
                 run.parityJson());
         String payload = NotifyMessage.swap(json, projection, number,
                 previous.map(Generation::number), run.id(), catalog.digest(), parity.changes());

@@ -5,6 +5,8 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,8 +25,12 @@ final class LiveVersions {
         this.dataSource = dataSource;
     }
 
-    /** One dataset version of a generation: its declared count and asset checksums (asset-key order). */
-    record Row(String datasetVersionId, long declaredRows, List<String> checksums) {
+    /**
+     * One dataset version of a generation: its declared count, asset checksums (asset-key order), and
+     * the item values its feature rows were derived from.
+     */
+    record Row(String datasetVersionId, long declaredRows, List<String> checksums, String itemId, int sourceEpsg,
+            Instant promotedAt) {
     }
 
     /** The versions of {@code schema}, by id. */
@@ -36,7 +42,8 @@ final class LiveVersions {
             while (rs.next()) {
                 Array a = rs.getArray(3);
                 List<String> sums = a == null ? List.of() : Arrays.asList((String[]) a.getArray());
-                out.put(rs.getString(1), new Row(rs.getString(1), rs.getLong(2), sums));
+                out.put(rs.getString(1), new Row(rs.getString(1), rs.getLong(2), sums, rs.getString(4), rs.getInt(5),
+                        rs.getObject(6, OffsetDateTime.class).toInstant()));
             }
             return out;
         } catch (SQLException e) {

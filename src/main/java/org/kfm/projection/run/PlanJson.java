@@ -26,6 +26,10 @@ final class PlanJson {
         ObjectNode counts = n.putObject("counts");
         p.counts().forEach((c, k) -> counts.put(c.label(), k));
         counts.put("carriable", p.carriable().size());
+        ObjectNode actions = n.putObject("actions");
+        for (RebuildPlan.Action a : RebuildPlan.Action.values()) {
+            actions.put(a.label(), p.actions(a).size());
+        }
         ArrayNode versions = n.putArray("datasetVersions");
         for (RebuildPlan.Version v : p.versions()) {
             ObjectNode o = versions.addObject().put("datasetVersionId", v.datasetVersionId())
@@ -38,6 +42,7 @@ final class PlanJson {
             strings(o.putArray("liveChecksums"), v.liveChecksums());
             o.put("bytes", v.bytes());
             strings(o.putArray("stores"), v.stores());
+            o.put("reason", v.reason());
         }
         RebuildPlan.MigrationStep m = p.migration();
         ObjectNode mig = n.putObject("migration").put("fromVersion", m.fromVersion()).put("toVersion", m.toVersion())

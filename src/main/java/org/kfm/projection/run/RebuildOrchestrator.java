@@ -3,8 +3,10 @@ package org.kfm.projection.run;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Clock;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.kfm.projection.settings.RebuildSettings;
@@ -16,6 +18,8 @@ import org.kfm.projection.db.PgIdentifier;
 import org.kfm.projection.error.ErrorCode;
 import org.kfm.projection.error.KfmException;
 import org.kfm.projection.error.UsageException;
+import org.kfm.projection.catalog.CatalogItem;
+import org.kfm.projection.load.LiveCarrier;
 import org.kfm.projection.load.LoadResult;
 import org.kfm.projection.load.ProjectionLoader;
 import org.kfm.projection.load.ShadowIndexes;
@@ -67,6 +71,7 @@ public final class RebuildOrchestrator {
     private final RebuildEnding ending;
     private final ShadowBudget budget;
     private final RebuildPlanner planner;
+    private final LiveCarrier carrier;
 
     public RebuildOrchestrator(RebuildServices s) {
         this(s, SwapListener.NONE);
@@ -102,6 +107,7 @@ public final class RebuildOrchestrator {
         this.ending = new RebuildEnding(s.rebuild(), s.ops(), s.stores(), s.json(), shadow, recorder);
         this.budget = new ShadowBudget(s);
         this.planner = new RebuildPlanner(s.migrator(), new LiveVersions(s.dataSource()));
+        this.carrier = new LiveCarrier(s.dataSource(), s.rebuild().parallelism(), s.clock());
     }
 
     /**
@@ -217,13 +223,11 @@ public final class RebuildOrchestrator {
         ops.catalog(run.id(), catalog.root().toString(), catalog.digest());
         String targetVersion = latestMigration();
         Optional<Generation> live = generations.live(settings.projection().name());
-        RebuildPlan plan = run.request().dryRun() ? plan(run, catalog, targetVersion, live) : null;
-        if (!run.request().force() && live.isPresent() && catalog.digest().equals(live.get().catalogDigest())
-                && targetVersion.equals(live.get().migrationVersion())) {
+        RebuildPlan plan = plan(run, catalog, targetVersion, live);
+        if (plan.skip().skipped()) {
             skipSteps(run, Phase.MIGRATING, "catalog and migrations unchanged");
-            return ending.finish(run, RunOutcome.SKIPPED, null, DataEffect.untouched(), "skipped: catalog "
-                    + catalog.digest() + " and migration version " + targetVersion + " are already live as generation "
-                    + live.get().number() + " (use --force to rebuild anyway)");
+            return ending.finish(run, RunOutcome.SKIPPED, null, DataEffect.untouched(), "skipped: "
+                    + plan.skip().reason() + " (use --force to rebuild anyway)");
         }
         ShadowBudget.Check preflight = budget.check(catalog, run.request().pruneBeforeLoad());
         run.shadowBudget(preflight.toJson(json));
@@ -231,7 +235,8 @@ public final class RebuildOrchestrator {
             skipSteps(run, Phase.MIGRATING, "dry run");
             return ending.finish(run, RunOutcome.SUCCEEDED, null, DataEffect.untouched(), "dry run: would rebuild "
                     + catalog.items().size() + " dataset version(s) from " + catalog.digest()
-                    + " at migration version " + targetVersion + " (" + plan.changeLine() + "); " + preflight.describe()
+                    + " at migration version " + targetVersion + " (" + plan.changeLine() + "; " + plan.actionLine()
+                    + "); " + preflight.describe()
                     + (run.request().pruneBeforeLoad() ? "; --prune-before-load would drop " + settings.previous() : "")
                     + "; nothing was changed");
         }
@@ -250,10 +255,7 @@ public final class RebuildOrchestrator {
         run.migration(migration, migrator.history(settings.shadow()));
         ShadowIndexes indexes = new ShadowIndexes(dataSource, rebuild.parallelism(), clock);
         ShadowIndexes.SetAside setAside = indexes.setAside(settings.shadow());
-        enter(run, Phase.LOADING, "loading " + catalog.items().size() + " dataset version(s) with "
-                + rebuild.copyStreams() + " COPY stream(s)");
-        LoadResult load = loader.load(settings.shadow(), catalog, new LoadProgressBridge(run, ops, json, clock));
-        run.load(load);
+        LoadResult load = loadAndCarry(run, catalog, plan);
         enter(run, Phase.INDEXING, "recreating " + setAside.definitions().size() + " index(es), then ANALYZE");
         run.indexes(indexes.recreate(setAside));
         budget.measure(settings.shadow()).ifPresent(b -> run.shadowBudget().put("measuredBytes", b));
@@ -266,20 +268,47 @@ public final class RebuildOrchestrator {
                     + " is ready; live projection untouched");
         }
         enter(run, Phase.SWAPPING, "swapping " + settings.shadow() + " in as " + settings.projection());
-        SwapResult swap = generationSwap.swap(run, catalog, migration, parity, load);
+        long rows = load.rows() + run.carriedRows();
+        SwapResult swap = generationSwap.swap(run, catalog, migration, parity, rows);
         long generation = swap.generation().orElseThrow();
         return ending.finish(run, RunOutcome.SUCCEEDED, generation, DataEffect.swapped(generation), "generation "
-                + generation + " is live (" + load.rows() + " rows, parity passed, swap "
+                + generation + " is live (" + rows + " rows" + (run.carriedRows() > 0 ? ", " + run.carriedRows()
+                + " carried from the previous one" : "") + ", parity passed, swap "
                 + swap.transactionTime().toMillis() + " ms)");
     }
 
-    /** A dry run's plan against live, kept for its receipt; reads only. */
+    /** The run's plan against live: what it carries and what it loads; kept for its receipt. Reads only. */
     private RebuildPlan plan(RunState run, Catalog catalog, String targetVersion, Optional<Generation> live) {
         RebuildPlan plan = planner.plan(catalog, targetVersion, live, shadow.schemaExists(settings.projection())
                 ? Optional.of(settings.projection()) : Optional.empty(),
-                rebuild.parityPolicy(settings, run.request().allowShrink()), run.request().force());
+                rebuild.parityPolicy(settings, run.request().allowShrink()), run.request().force(),
+                run.request().loadsEverything(), rebuild.unclosedRing());
         run.plan(plan);
+        LOG.info("plan: {}; {}", plan.changeLine(), plan.actionLine());
         return plan;
+    }
+
+    /**
+     * Step LOADING: carries the unchanged versions from live inside the database, then loads the
+     * others from their artifacts.
+     */
+    private LoadResult loadAndCarry(RunState run, Catalog catalog, RebuildPlan plan) {
+        Set<String> carried = new HashSet<>();
+        plan.carriable().forEach(v -> carried.add(v.datasetVersionId()));
+        Catalog toLoad = new Catalog(catalog.root(), catalog.items().stream()
+                .filter(i -> !carried.contains(i.datasetVersionId())).toList(), catalog.digest());
+        enter(run, Phase.LOADING, carried.isEmpty() ? "loading " + catalog.items().size() + " dataset version(s) with "
+                + rebuild.copyStreams() + " COPY stream(s)" : "carrying " + carried.size() + " unchanged dataset "
+                + "version(s) from " + settings.projection() + ", loading " + toLoad.items().size() + " ("
+                + plan.bytesLine() + ")");
+        if (!carried.isEmpty()) {
+            List<CatalogItem> items = catalog.items().stream().filter(i -> carried.contains(i.datasetVersionId()))
+                    .toList();
+            run.carry(carrier.carry(settings.projection(), settings.shadow(), items, new CarryProgress(run, ops, json)));
+        }
+        LoadResult load = loader.load(settings.shadow(), toLoad, new LoadProgressBridge(run, ops, json, clock));
+        run.load(load);
+        return load;
     }
 
     /** Step VALIDATING: replays the live grants onto the shadow, then checks parity; a failed check ends the run. */
@@ -351,7 +380,7 @@ public final class RebuildOrchestrator {
     private ObjectNode arguments(RebuildRequest r, String catalogUri) {
         ObjectNode n = json.createObjectNode().put("catalog", catalogUri).put("dryRun", r.dryRun())
                 .put("noSwap", r.noSwap()).put("force", r.force()).put("keepShadowOnFailure", r.keepShadowOnFailure())
-                .put("pruneBeforeLoad", r.pruneBeforeLoad());
+                .put("pruneBeforeLoad", r.pruneBeforeLoad()).put("full", r.full());
         r.allowShrink().ifPresent(f -> n.put("allowShrink", f));
         return n;
     }

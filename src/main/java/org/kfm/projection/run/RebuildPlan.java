@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import org.kfm.projection.migrate.PendingMigration;
+import org.kfm.projection.settings.ByteSize;
 
 /**
  * What a rebuild of a catalog would do against the live generation, worked out before anything is
@@ -39,14 +40,43 @@ public record RebuildPlan(String catalogDigest, Optional<Live> live, List<Versio
         return versions.stream().filter(v -> v.change() == c).toList();
     }
 
+    /** The versions whose action is {@code a}, in id order. */
+    public List<Version> actions(Action a) {
+        return versions.stream().filter(v -> v.action() == a).toList();
+    }
+
     /**
-     * The versions an incremental rebuild may carry from live instead of loading: unchanged, with rows
-     * and digest recorded for live (what parity must reproduce), and only when the migration version
-     * is live's (a new version changes the shape, so everything is loaded).
+     * The versions the rebuild carries from live instead of loading (docs/incremental.md): unchanged,
+     * with rows and digest recorded for live (what parity must reproduce), built by live with the same
+     * row recipe, and only when the migration version is live's and no {@code --full} was asked.
      */
     public List<Version> carriable() {
-        return migration.shapeChanged() ? List.of() : versions.stream().filter(v -> v.change() == Change.UNCHANGED
-                && v.liveRecordedRows() != null && v.liveRecordedDigest() != null).toList();
+        return actions(Action.CARRY);
+    }
+
+    /** The artifact bytes the versions to load read, over every store. */
+    public long totalBytesToRead() {
+        return bytesToRead.values().stream().mapToLong(Long::longValue).sum();
+    }
+
+    /** One line: what is carried and what is loaded, with the bytes to read per store. */
+    public String actionLine() {
+        List<Version> carry = actions(Action.CARRY);
+        List<Version> load = actions(Action.LOAD);
+        long carriedRows = carry.stream().mapToLong(Version::liveRecordedRows).sum();
+        return "carry " + carry.size() + " from live (" + carriedRows + " rows, no artifact read), load "
+                + load.size() + " (" + bytesLine() + ")";
+    }
+
+    /** The bytes to read per store: "52.3 MB from file:, 1.2 GB from s3://bucket", or "no artifact bytes". */
+    public String bytesLine() {
+        if (bytesToRead.isEmpty()) {
+            return "no artifact bytes";
+        }
+        StringBuilder sb = new StringBuilder();
+        bytesToRead.forEach((store, n) -> sb.append(sb.length() == 0 ? "" : ", ")
+                .append(ByteSize.human(n)).append(" from ").append(store));
+        return sb.toString();
     }
 
     /** How many versions have each change (every change present, zeros included). */
@@ -91,7 +121,7 @@ public record RebuildPlan(String catalogDigest, Optional<Live> live, List<Versio
 
     /** What the run does with a version's rows. */
     public enum Action {
-        /** read and parse its artifacts (every catalog version today: rebuilds are full) */
+        /** read and parse its artifacts */
         LOAD,
         /** copy its rows from live inside the database (incremental rebuild) */
         CARRY,
@@ -114,14 +144,21 @@ public record RebuildPlan(String catalogDigest, Optional<Live> live, List<Versio
      * @param liveChecksums    live's {@code dataset_version.asset_checksums}; empty when added
      * @param bytes            the sum of its assets' {@code file:size}
      * @param stores           the stores its assets are read from
+     * @param reason           why the action: what made a version load rather than be carried, or where
+     *                         it is carried from
      */
     public record Version(String datasetVersionId, Change change, Action action, Long declaredRows,
             Long liveDeclaredRows, Long liveRecordedRows, String liveRecordedDigest, List<String> checksums,
-            List<String> liveChecksums, long bytes, List<String> stores) {
+            List<String> liveChecksums, long bytes, List<String> stores, String reason) {
         public Version {
             Objects.requireNonNull(datasetVersionId, "datasetVersionId");
             Objects.requireNonNull(change, "change");
             Objects.requireNonNull(action, "action");
+            Objects.requireNonNull(reason, "reason");
+            if (action == Action.CARRY && (liveRecordedRows == null || liveRecordedDigest == null)) {
+                throw new IllegalArgumentException(datasetVersionId + ": a carried version needs live's recorded "
+                        + "rows and digest");
+            }
             checksums = List.copyOf(checksums);
             liveChecksums = List.copyOf(liveChecksums);
             stores = List.copyOf(stores);

@@ -5,6 +5,7 @@ import java.math.RoundingMode;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
@@ -13,7 +14,10 @@ import java.util.TreeSet;
 import org.kfm.projection.catalog.Catalog;
 import org.kfm.projection.catalog.CatalogItem;
 import org.kfm.projection.catalog.DataAsset;
+import com.fasterxml.jackson.databind.JsonNode;
 import org.kfm.projection.db.PgIdentifier;
+import org.kfm.projection.feature.UnclosedRingPolicy;
+import org.kfm.projection.load.LiveCarrier;
 import org.kfm.projection.history.Generation;
 import org.kfm.projection.migrate.SchemaMigrator;
 import org.kfm.projection.run.RebuildPlan.Action;
@@ -43,9 +47,11 @@ final class RebuildPlanner {
     /**
      * @param live       the ledger's live generation, if any
      * @param liveSchema the live schema when it exists
+     * @param loadAll    {@code --full} or {@code --force}: load every version, carry none
+     * @param rings      the loader's unclosed-ring policy, part of the recipe of a version's rows
      */
     RebuildPlan plan(Catalog catalog, String targetVersion, Optional<Generation> live, Optional<PgIdentifier> liveSchema,
-            ParityPolicy policy, boolean force) {
+            ParityPolicy policy, boolean force, boolean loadAll, UnclosedRingPolicy rings) {
         Map<String, LiveVersions.Row> rows = live.isPresent() && liveSchema.isPresent()
                 ? liveVersions.read(liveSchema.get()) : Map.of();
         Map<String, RecordedVersion> recorded = new TreeMap<>();
@@ -53,6 +59,10 @@ final class RebuildPlanner {
                 .ifPresent(l -> l.forEach(r -> recorded.put(r.datasetVersionId(), r)));
         Optional<RebuildPlan.Live> liveSide = live.map(g -> new RebuildPlan.Live(g.number(), g.catalogDigest(),
                 g.migrationVersion(), g.rowCount() != null ? g.rowCount() : recordedTotal(g)));
+        String from = live.map(Generation::migrationVersion).orElse(null);
+        RebuildPlan.MigrationStep migration = new RebuildPlan.MigrationStep(from, targetVersion,
+                migrator.newerThan(from), migrator.availableVersions().size(), !targetVersion.equals(from));
+        Optional<String> noCarry = noCarry(live, liveSchema, migration, policy, force, loadAll);
         List<RebuildPlan.Version> versions = new ArrayList<>();
         SortedMap<String, Long> bytes = new TreeMap<>();
         long declared = 0;
@@ -65,33 +75,108 @@ final class RebuildPlanner {
         for (String id : ids) {
             CatalogItem item = items.get(id);
             LiveVersions.Row was = rows.get(id);
+            RecordedVersion rec = recorded.get(id);
             if (item == null) {
                 versions.add(new RebuildPlan.Version(id, Change.REMOVED, Action.NONE, null, was.declaredRows(),
-                        rows(recorded.get(id)), digest(recorded.get(id)), List.of(), was.checksums(), 0, List.of()));
+                        rows(rec), digest(rec), List.of(), was.checksums(), 0, List.of(),
+                        "not in the catalog: absent from the new generation"));
                 continue;
             }
             List<String> sums = item.assets().stream().map(DataAsset::checksum).toList();
             Change change = was == null ? Change.ADDED : was.checksums().equals(sums) ? Change.UNCHANGED
                     : Change.CHANGED;
+            Optional<String> notCarried = change == Change.ADDED ? Optional.of("not in live")
+                    : change == Change.CHANGED ? Optional.of("asset checksums differ from live's")
+                    : noCarry.or(() -> notCarried(item, was, rec, live.get().parity(), rings));
+            Action action = notCarried.isPresent() ? Action.LOAD : Action.CARRY;
             long size = 0;
             TreeSet<String> stores = new TreeSet<>();
             for (DataAsset a : item.assets()) {
                 size += a.size();
                 stores.add(store(a.href()));
-                bytes.merge(store(a.href()), a.size(), Long::sum);
+                if (action == Action.LOAD) {
+                    bytes.merge(store(a.href()), a.size(), Long::sum);
+                }
             }
             declared += item.declaredFeatureCount();
-            versions.add(new RebuildPlan.Version(id, change, Action.LOAD, item.declaredFeatureCount(),
-                    was == null ? null : was.declaredRows(), was == null ? null : rows(recorded.get(id)),
-                    was == null ? null : digest(recorded.get(id)), sums, was == null ? List.of() : was.checksums(), size,
-                    List.copyOf(stores)));
+            versions.add(new RebuildPlan.Version(id, change, action, item.declaredFeatureCount(),
+                    was == null ? null : was.declaredRows(), was == null ? null : rows(rec),
+                    was == null ? null : digest(rec), sums, was == null ? List.of() : was.checksums(), size,
+                    List.copyOf(stores), notCarried.orElseGet(() -> "unchanged: carried from live generation "
+                            + live.get().number() + " (" + liveSchema.get() + ")")));
         }
-        String from = live.map(Generation::migrationVersion).orElse(null);
-        RebuildPlan.MigrationStep migration = new RebuildPlan.MigrationStep(from, targetVersion,
-                migrator.newerThan(from), migrator.availableVersions().size(), !targetVersion.equals(from));
         return new RebuildPlan(catalog.digest(), liveSide, versions, migration, bytes,
                 shrink(declared, liveSide.map(RebuildPlan.Live::rows).orElse(null), policy),
                 RebuildPlan.Skip.decide(catalog.digest(), targetVersion, liveSide, force));
+    }
+
+    /** Why no version can be carried, whatever it is: nothing live, a new shape, a request, another recipe. */
+    private static Optional<String> noCarry(Optional<Generation> live, Optional<PgIdentifier> liveSchema,
+            RebuildPlan.MigrationStep migration, ParityPolicy policy, boolean force, boolean loadAll) {
+        if (live.isEmpty() || liveSchema.isEmpty()) {
+            return Optional.of("nothing is live");
+        }
+        if (loadAll) {
+            return Optional.of(force ? "--force loads every version" : "--full loads every version");
+        }
+        if (migration.shapeChanged()) {
+            return Optional.of("migration version " + migration.fromVersion() + " → " + migration.toVersion()
+                    + " changes the tables' shape");
+        }
+        JsonNode recipe = live.get().parity() == null ? null : live.get().parity().get("policy");
+        if (recipe == null || !recipe.path("targetSrid").canConvertToInt()
+                || !recipe.path("invalidGeometry").isTextual()) {
+            return Optional.of("live generation " + live.get().number() + " has no recorded parity policy");
+        }
+        if (recipe.path("targetSrid").asInt() != policy.targetSrid()) {
+            return Optional.of("live was built for target SRID " + recipe.path("targetSrid").asInt() + ", this run "
+                    + "for " + policy.targetSrid());
+        }
+        String invalid = policy.invalidPolicy().name().toLowerCase(Locale.ROOT);
+        if (!recipe.path("invalidGeometry").asText().equals(invalid)) {
+            return Optional.of("live was built with invalid-geometry policy " + recipe.path("invalidGeometry").asText()
+                    + ", this run uses " + invalid);
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Why an unchanged version cannot be carried: live has no recorded result for it, or the item
+     * values its rows are derived from differ, or live closed rings this run's policy would refuse.
+     */
+    private static Optional<String> notCarried(CatalogItem item, LiveVersions.Row was, RecordedVersion rec,
+            JsonNode liveReport, UnclosedRingPolicy rings) {
+        if (rec == null) {
+            return Optional.of("live has no recorded rows and digest for it");
+        }
+        if (was.declaredRows() != item.declaredFeatureCount() || rec.rows() != item.declaredFeatureCount()) {
+            return Optional.of("declared count " + item.declaredFeatureCount() + " differs from live's "
+                    + was.declaredRows() + " (recorded rows " + rec.rows() + ")");
+        }
+        if (!item.id().equals(was.itemId())) {
+            return Optional.of("item id " + item.id() + " differs from live's " + was.itemId());
+        }
+        if (item.sourceEpsg() != was.sourceEpsg()) {
+            return Optional.of("source EPSG " + item.sourceEpsg() + " differs from live's " + was.sourceEpsg());
+        }
+        if (!LiveCarrier.asStored(item.promotedAt()).equals(was.promotedAt())) {
+            return Optional.of("kfm:promoted_at " + item.promotedAt() + " differs from live's " + was.promotedAt());
+        }
+        if (rings != UnclosedRingPolicy.CLOSE && closedRings(liveReport, item.datasetVersionId()) != 0) {
+            return Optional.of("live closed unclosed rings of it, which kfm.input.unclosed-ring = "
+                    + rings.name().toLowerCase(Locale.ROOT) + " refuses");
+        }
+        return Optional.empty();
+    }
+
+    /** The rings live's loader closed in a version (its parity report's closedRingCount); -1 when not recorded. */
+    private static long closedRings(JsonNode report, String datasetVersionId) {
+        for (JsonNode v : report.path("datasetVersions")) {
+            if (datasetVersionId.equals(v.path("datasetVersionId").asText())) {
+                return v.path("closedRingCount").asLong(-1);
+            }
+        }
+        return -1;
     }
 
     /** As parity's rule 6 (validate/LiveComparison), on the declared rows the shadow will hold if parity passes. */

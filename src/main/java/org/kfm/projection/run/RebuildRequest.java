@@ -20,10 +20,12 @@ import org.kfm.projection.history.Trigger;
  *     caller named; everything otherwise)
  * @param pruneBeforeLoad drop the previous generation (and retired ones) before the shadow is written,
  *     so its disk counts toward the shadow's budget; the rollback target is gone from then on
+ * @param full load every dataset version from its artifacts, carrying none from live; {@link #force}
+ *     implies it (carrying live into a copy of itself would rebuild nothing)
  */
 public record RebuildRequest(Optional<String> catalogUri, boolean dryRun, boolean noSwap, boolean force,
         OptionalDouble allowShrink, boolean keepShadowOnFailure, Trigger trigger, LocationPolicy locations,
-        boolean pruneBeforeLoad) {
+        boolean pruneBeforeLoad, boolean full) {
 
     public RebuildRequest {
         Objects.requireNonNull(allowShrink, "allowShrink");
@@ -50,7 +52,12 @@ public record RebuildRequest(Optional<String> catalogUri, boolean dryRun, boolea
 
     public RebuildRequest(Optional<String> catalogUri, boolean dryRun, boolean noSwap, boolean force,
             OptionalDouble allowShrink, boolean keepShadowOnFailure, Trigger trigger, LocationPolicy locations) {
-        this(catalogUri, dryRun, noSwap, force, allowShrink, keepShadowOnFailure, trigger, locations, false);
+        this(catalogUri, dryRun, noSwap, force, allowShrink, keepShadowOnFailure, trigger, locations, false, false);
+    }
+
+    /** Whether every dataset version is loaded from its artifacts: {@code --full}, or {@code --force}. */
+    public boolean loadsEverything() {
+        return full || force;
     }
 
     public RebuildRequest(Optional<String> catalogUri, boolean dryRun, boolean noSwap, boolean force,
@@ -61,7 +68,13 @@ public record RebuildRequest(Optional<String> catalogUri, boolean dryRun, boolea
     /** This request with or without {@code --prune-before-load}. */
     public RebuildRequest withPruneBeforeLoad(boolean prune) {
         return new RebuildRequest(catalogUri, dryRun, noSwap, force, allowShrink, keepShadowOnFailure, trigger,
-                locations, prune);
+                locations, prune, full);
+    }
+
+    /** This request with or without {@code --full}. */
+    public RebuildRequest withFull(boolean loadAll) {
+        return new RebuildRequest(catalogUri, dryRun, noSwap, force, allowShrink, keepShadowOnFailure, trigger,
+                locations, pruneBeforeLoad, loadAll);
     }
 
     public static RebuildRequest defaults(Trigger trigger) {

@@ -6,7 +6,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.UUID;
@@ -14,6 +16,7 @@ import org.kfm.projection.catalog.Catalog;
 import org.kfm.projection.catalog.CatalogItem;
 import org.kfm.projection.catalog.DataAsset;
 import org.kfm.projection.load.DatasetLoad;
+import org.kfm.projection.load.CarryResult;
 import org.kfm.projection.load.LoadResult;
 import org.kfm.projection.load.ShadowIndexes;
 import org.kfm.projection.migrate.AppliedMigration;
@@ -38,6 +41,7 @@ final class RunState {
     private MigrationResult migration;
     private List<AppliedMigration> history = List.of();
     private LoadResult load;
+    private CarryResult carry;
     private ShadowIndexes.Recreated indexes;
     private GrantReport grants;
     private ParityReport parity;
@@ -97,6 +101,16 @@ final class RunState {
         this.load = l;
     }
 
+    /** Rows carried from live; 0 when nothing was. */
+    long carriedRows() {
+        return carry == null ? 0 : carry.rows();
+    }
+
+    /** The versions carried from live (an incremental rebuild), recorded beside the load. */
+    void carry(CarryResult c) {
+        this.carry = c;
+    }
+
     void indexes(ShadowIndexes.Recreated r) {
         this.indexes = r;
     }
@@ -133,7 +147,7 @@ final class RunState {
         return shadowBudget;
     }
 
-    /** The plan a dry run worked out, for its receipt. */
+    /** The plan the run works to (and a dry run reports), for its receipt. */
     void plan(RebuildPlan p) {
         this.plan = p;
     }
@@ -146,9 +160,25 @@ final class RunState {
         this.shadowCreated = created;
     }
 
-    /** One expectation per catalog item, with what the loader read and digested. */
+    /**
+     * One expectation per catalog item, with what the loader read and digested, or, for a version
+     * carried from live, the rows and digest live's swap recorded for it.
+     */
     List<Expectation> expectations() {
-        return expectations(catalog, load);
+        List<Expectation> loaded = expectations(catalog, load);
+        if (carry == null || carry.versions().isEmpty() || plan == null) {
+            return loaded;
+        }
+        String from = plan.live().map(l -> "live generation " + l.generation() + " (" + carry.from() + ")")
+                .orElse(carry.from());
+        Map<String, RebuildPlan.Version> carried = new HashMap<>();
+        plan.carriable().forEach(v -> carried.put(v.datasetVersionId(), v));
+        return loaded.stream().map(e -> {
+            RebuildPlan.Version v = carried.get(e.datasetVersionId());
+            return v == null ? e : new Expectation(e.datasetVersionId(), e.declaredCount(), OptionalLong.empty(),
+                    Optional.empty(), e.minX(), e.minY(), e.maxX(), e.maxY(), 0, List.of(), Optional.of(
+                            new Expectation.Carried(from, v.liveRecordedRows(), v.liveRecordedDigest())));
+        }).toList();
     }
 
     /** One expectation per catalog item, with what the loader read and digested ({@code load} null: nothing). */
@@ -198,6 +228,9 @@ final class RunState {
         }
         if (load != null) {
             r.set("load", json.valueToTree(load));
+        }
+        if (carry != null) {
+            r.set("carry", json.valueToTree(carry));
         }
         if (indexes != null) {
             r.set("indexes", json.valueToTree(indexes));

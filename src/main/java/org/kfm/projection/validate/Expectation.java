@@ -18,12 +18,32 @@ import java.util.OptionalLong;
  * @param maxY             catalog bbox north
  * @param closedRingCount  features whose unclosed rings the loader closed (0 unless the input policy closes them)
  * @param closedRings      those features as the loader listed them (possibly fewer than the count)
+ * @param carried          set when the rows were carried from live instead of loaded: what live's swap
+ *                         recorded for them, which the shadow's rows must reproduce
  */
 public record Expectation(String datasetVersionId, long declaredCount, OptionalLong featuresRead,
                           Optional<String> loadDigest, double minX, double minY, double maxX, double maxY,
-                          long closedRingCount, List<ClosedRing> closedRings) {
+                          long closedRingCount, List<ClosedRing> closedRings, Optional<Carried> carried) {
+    /**
+     * Rows carried from the live generation (an incremental rebuild).
+     *
+     * @param from   where they came from, for messages ("live generation 7 (kfm_index)")
+     * @param rows   the rows parity recorded for the version when that generation was swapped in
+     * @param digest the SQL geometry digest recorded then
+     */
+    public record Carried(String from, long rows, String digest) {
+        public Carried {
+            Objects.requireNonNull(from, "from");
+            Objects.requireNonNull(digest, "digest");
+        }
+    }
+
     public Expectation {
         Objects.requireNonNull(datasetVersionId, "datasetVersionId");
+        Objects.requireNonNull(carried, "carried");
+        if (carried.isPresent() && (featuresRead.isPresent() || loadDigest.isPresent())) {
+            throw new IllegalArgumentException(datasetVersionId + ": rows are either loaded or carried, not both");
+        }
         closedRings = List.copyOf(closedRings);
         if (closedRingCount < closedRings.size()) {
             throw new IllegalArgumentException(datasetVersionId + ": closed ring count " + closedRingCount
@@ -39,6 +59,14 @@ public record Expectation(String datasetVersionId, long declaredCount, OptionalL
             throw new IllegalArgumentException(datasetVersionId + ": bad bbox [" + minX + ", " + minY + ", " + maxX
                     + ", " + maxY + "]");
         }
+    }
+
+    /** What the catalog and loader say about a loaded version. */
+    public Expectation(String datasetVersionId, long declaredCount, OptionalLong featuresRead,
+                       Optional<String> loadDigest, double minX, double minY, double maxX, double maxY,
+                       long closedRingCount, List<ClosedRing> closedRings) {
+        this(datasetVersionId, declaredCount, featuresRead, loadDigest, minX, minY, maxX, maxY, closedRingCount,
+                closedRings, Optional.empty());
     }
 
     /** What the catalog and loader say, with no ring closed by the loader. */

@@ -13,6 +13,11 @@ public enum ParityRule {
     DATASET_VERSION_UNEXPECTED("dataset-version-unexpected"),
     /** Rule 2: the digest computed in SQL differs from the one computed while loading. */
     GEOMETRY_DIGEST("geometry-digest"),
+    /**
+     * Rule 2 for a version an incremental rebuild carried from live: its rows in the shadow reproduce
+     * the row count and digest recorded for it when live was swapped in.
+     */
+    CARRIED_ROWS("carried-rows"),
     /** Rule 3: the same dataset version has a different digest in live and shadow. */
     LIVE_DIGEST_CHANGED("live-digest-changed"),
     /** Rule 4: geometries whose SRID is not the target SRID. */

@@ -27,6 +27,7 @@ final class RowRules {
                 out.add(closedRings(e));
             }
             checkCounts(e, s.rows(), out);
+            e.carried().ifPresent(c -> checkCarried(e.datasetVersionId(), c, s, out));
             e.loadDigest().filter(d -> !d.equals(s.digest())).ifPresent(d -> out.add(new Finding(
                     ParityRule.GEOMETRY_DIGEST, Severity.FAIL, e.datasetVersionId(), d, s.digest(),
                     "the geometry digest computed in SQL over the loaded rows differs from the one the loader "
@@ -69,6 +70,18 @@ final class RowRules {
                     tableDeclared.toString(), "dataset_version.declared_feature_count of " + id + " is "
                             + tableDeclared + " but the catalog declares " + e.declaredCount()
                             + ": the shadow was loaded from a different catalog than the one validated"));
+        }
+    }
+
+    /** A carried version must be live's rows as recorded at live's swap: same count, same digest. */
+    private static void checkCarried(String id, Expectation.Carried c, VersionStats s, List<Finding> out) {
+        if (s.rows() != c.rows() || !c.digest().equals(s.digest())) {
+            out.add(new Finding(ParityRule.CARRIED_ROWS, Severity.FAIL, id, c.digest(), s.digest(),
+                    "the " + Words.count(s.rows(), "row") + " of " + id + " carried from " + c.from() + " do not "
+                            + "reproduce the " + Words.count(c.rows(), "row") + " and digest recorded when it was swapped "
+                            + "in: live's rows were changed after the swap (an UPDATE, DELETE or INSERT outside the "
+                            + "rebuild); rebuild with --full to load every version from its artifacts, and find who "
+                            + "writes to the live projection"));
         }
     }
 
