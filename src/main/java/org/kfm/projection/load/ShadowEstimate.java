@@ -25,8 +25,13 @@ public record ShadowEstimate(List<Version> versions, long artifactBytes, long by
     public static final Map<FeatureFormat, Double> FACTORS = Map.of(FeatureFormat.GEOJSON, 1.5,
             FeatureFormat.GEOJSON_SEQ, 1.5, FeatureFormat.FLATGEOBUF, 2.0);
 
-    /** One dataset version's share: its artifacts' bytes and the shadow bytes they are estimated to take. */
-    public record Version(String datasetVersionId, long artifactBytes, long bytes) {
+    /**
+     * One dataset version's share: its artifacts' bytes and the shadow bytes they are estimated to take.
+     *
+     * @param carried whether the estimate is the version's share of live's size (it is carried from live)
+     *     rather than its artifacts' size times the format's factor
+     */
+    public record Version(String datasetVersionId, long artifactBytes, long bytes, boolean carried) {
     }
 
     public ShadowEstimate {
@@ -34,6 +39,14 @@ public record ShadowEstimate(List<Version> versions, long artifactBytes, long by
     }
 
     public static ShadowEstimate of(Catalog catalog) {
+        return of(catalog, Map.of());
+    }
+
+    /**
+     * @param carriedBytes for the versions carried from live: their share of live's size (live's schema
+     *     bytes times their share of live's rows), which replaces the estimate from their artifacts
+     */
+    public static ShadowEstimate of(Catalog catalog, Map<String, Long> carriedBytes) {
         List<Version> versions = new ArrayList<>();
         long artifacts = 0;
         long total = 0;
@@ -44,7 +57,11 @@ public record ShadowEstimate(List<Version> versions, long artifactBytes, long by
                 read += a.size();
                 estimate += (long) Math.ceil(a.size() * FACTORS.get(a.format()));
             }
-            versions.add(new Version(item.datasetVersionId(), read, estimate));
+            Long fromLive = carriedBytes.get(item.datasetVersionId());
+            if (fromLive != null) {
+                estimate = fromLive;
+            }
+            versions.add(new Version(item.datasetVersionId(), read, estimate, fromLive != null));
             artifacts += read;
             total += estimate;
         }

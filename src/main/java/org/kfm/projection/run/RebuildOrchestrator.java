@@ -229,7 +229,7 @@ public final class RebuildOrchestrator {
             return ending.finish(run, RunOutcome.SKIPPED, null, DataEffect.untouched(), "skipped: "
                     + plan.skip().reason() + " (use --force to rebuild anyway)");
         }
-        ShadowBudget.Check preflight = budget.check(catalog, run.request().pruneBeforeLoad());
+        ShadowBudget.Check preflight = budget.check(catalog, run.request().pruneBeforeLoad(), plan);
         run.shadowBudget(preflight.toJson(json));
         if (run.request().dryRun()) {
             skipSteps(run, Phase.MIGRATING, "dry run");

@@ -3,7 +3,10 @@ package org.kfm.projection.run;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.OptionalLong;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
@@ -34,6 +37,7 @@ final class ShadowBudget {
 
     private final DataSource dataSource;
     private final PgIdentifier previous;
+    private final PgIdentifier live;
     private final String projection;
     private final OptionalLong budget;
     private final SchemaSwapper swapper;
@@ -43,6 +47,7 @@ final class ShadowBudget {
     ShadowBudget(RebuildServices s) {
         this.dataSource = s.dataSource();
         this.previous = s.settings().previous();
+        this.live = s.settings().projection();
         this.projection = s.settings().projection().name();
         this.budget = s.rebuild().maxShadowBytes();
         this.swapper = s.swapper();
@@ -97,8 +102,9 @@ final class ShadowBudget {
             return new KfmException(ErrorCode.INSUFFICIENT_SPACE, "shadow-over-budget", String.format(Locale.ROOT,
                     "the shadow would not fit its disk budget: estimated %s for %d dataset version(s) [%s], "
                     + "budget kfm.load.max-shadow-bytes %s%s, over by %s; %s. Nothing was written. Remedies: %s. "
-                    + "The estimate is the artifacts' file:size x 1.5 (GeoJSON) or x 2.0 (FlatGeobuf) "
-                    + "(docs/performance.md)", ByteSize.show(estimate.bytes()), estimate.versions().size(),
+                    + "The estimate is the artifacts' file:size x 1.5 (GeoJSON) or x 2.0 (FlatGeobuf), or for a version "
+                    + "carried from live its share of live's size (docs/performance.md)", ByteSize.show(estimate.bytes()),
+                    estimate.versions().size(),
                     perVersion, ByteSize.show(budget.getAsLong()), pruneBeforeLoad && previousBytes.isPresent()
                             ? " (allowance with the previous generation dropped: "
                             + ByteSize.show(allowance.getAsLong()) + ")" : "", ByteSize.show(over), prev, remedies));
@@ -109,7 +115,7 @@ final class ShadowBudget {
                     .put("artifactBytes", estimate.artifactBytes());
             ArrayNode versions = n.putArray("datasetVersions");
             estimate.versions().forEach(v -> versions.addObject().put("datasetVersionId", v.datasetVersionId())
-                    .put("artifactBytes", v.artifactBytes()).put("estimateBytes", v.bytes()));
+                    .put("artifactBytes", v.artifactBytes()).put("estimateBytes", v.bytes()).put("carried", v.carried()));
             putOptional(n, "budgetBytes", budget);
             putOptional(n, "previousBytes", previousBytes);
             putOptional(n, "allowanceBytes", allowance);
@@ -125,8 +131,20 @@ final class ShadowBudget {
         }
     }
 
-    Check check(Catalog catalog, boolean pruneBeforeLoad) {
-        ShadowEstimate estimate = ShadowEstimate.of(catalog);
+    /**
+     * @param plan the run's plan: a carried version is estimated as its share of live's size (live's
+     *     schema bytes times its recorded rows over live's), the others from their artifacts
+     */
+    Check check(Catalog catalog, boolean pruneBeforeLoad, RebuildPlan plan) {
+        Map<String, Long> carried = new HashMap<>();
+        List<RebuildPlan.Version> carriable = plan.carriable();
+        Long liveRows = plan.live().map(RebuildPlan.Live::rows).orElse(null);
+        if (!carriable.isEmpty() && liveRows != null && liveRows > 0) {
+            long liveBytes = Schemas.bytes(dataSource, live).orElse(0);
+            carriable.forEach(v -> carried.put(v.datasetVersionId(), (long) Math.ceil((double) liveBytes
+                    * v.liveRecordedRows() / liveRows)));
+        }
+        ShadowEstimate estimate = ShadowEstimate.of(catalog, carried);
         OptionalLong previousBytes = Schemas.bytes(dataSource, previous);
         OptionalLong allowance = budget.isEmpty() ? OptionalLong.empty()
                 : OptionalLong.of(budget.getAsLong() + (pruneBeforeLoad ? previousBytes.orElse(0) : 0));
