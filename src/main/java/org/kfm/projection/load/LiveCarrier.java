@@ -110,7 +110,10 @@ public final class LiveCarrier {
                         }
                         CarryResult.CarriedVersion v = carryOne(shadow, rowSql, insert, item);
                         synchronized (listener) {
-                            listener.carried(v, done.incrementAndGet(), items.size(), rows.addAndGet(v.rows()));
+                            int n = done.incrementAndGet();
+                            LOG.info("carried {} from {}: {} rows in {} ms ({}/{})", v.datasetVersionId(), live,
+                                    v.rows(), v.millis(), n, items.size());
+                            listener.carried(v, n, items.size(), rows.addAndGet(v.rows()));
                         }
                         return v;
                     } catch (RuntimeException | Error e) {

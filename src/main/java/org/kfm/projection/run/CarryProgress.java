@@ -7,8 +7,8 @@ import org.kfm.projection.load.CarryResult;
 import org.kfm.projection.ops.OpsStore;
 
 /**
- * Passes a carry's progress to the observer (a line per carried version) and to the run's row in the
- * ops schema, as {@link LoadProgressBridge} does for the load.
+ * Passes a carry's progress to the observer (versions carried of all) and to the run's row in the
+ * ops schema, as {@link LoadProgressBridge} does for the load; the carrier logs a line per version.
  */
 final class CarryProgress implements CarryListener {
     private final RunState run;
@@ -23,8 +23,7 @@ final class CarryProgress implements CarryListener {
 
     @Override
     public void carried(CarryResult.CarriedVersion v, int done, int total, long rows) {
-        run.observer().phase(Phase.LOADING, "carried " + v.datasetVersionId() + " from live: " + v.rows()
-                + " rows in " + v.millis() + " ms (" + done + "/" + total + ")");
+        run.observer().progress(Phase.LOADING, done, total, "dataset versions carried from live", 0);
         ObjectNode n = json.createObjectNode().put("phase", Phase.LOADING.name()).put("step", "carry")
                 .put("carriedVersions", done).put("versionsToCarry", total).put("rows", rows)
                 .put("fraction", (double) done / total);
