@@ -17,12 +17,13 @@ export function openRebuild(p, done) {
     body: [
       el('p', {}, `Reads the catalog and loads a new shadow generation${next}, checks parity, and if it passes `
         + `makes it live. ${live ? gen(live) + ' becomes previous' + (p.previous ? '; ' + gen(p.previous) + ' is dropped' : '') + '.' : ''}`),
-      el('p', { class: 'muted' }, 'A catalog that has not changed since live is skipped unless forced. A failed parity check keeps the shadow and leaves live untouched.'),
+      el('p', { class: 'muted' }, 'A catalog that has not changed since live is skipped unless forced. Unchanged dataset versions are carried from live without reading their files, unless full. A failed parity check keeps the shadow and leaves live untouched.'),
       el('div', { class: 'field' }, el('label', { for: 'opt-catalog' }, 'Catalog'),
         el('input', { type: 'text', id: 'opt-catalog', name: 'catalog', placeholder: 'the configured catalog',
           spellcheck: 'false', 'aria-describedby': 'catalog-hint', size: '34' })),
       el('p', { id: 'catalog-hint', class: 'muted' }, 'Optional: a catalog URI or path under the allowed prefixes.'),
-      check('force', 'Force', 'rebuild even when the catalog is unchanged'),
+      check('force', 'Force', 'rebuild even when the catalog is unchanged (reads every file)'),
+      check('full', 'Full', 'read every dataset version from its files; carry nothing from live'),
       check('noSwap', 'No swap', 'build and check the shadow, keep it, leave live as it is'),
       shrink],
     go: 'Start rebuild',
@@ -30,6 +31,7 @@ export function openRebuild(p, done) {
       const body = {};
       if (form.catalog.value.trim() !== '') body.catalog = form.catalog.value.trim();
       if (form.force.checked) body.force = true;
+      if (form.full.checked) body.full = true;
       if (form.noSwap.checked) body.noSwap = true;
       if (form.allowShrink.value !== '') body.allowShrink = Number(form.allowShrink.value);
       const run = await api('POST', '/rebuilds', body);

@@ -4,6 +4,12 @@ import { timeline, phasesFromEvents } from './timeline.js';
 
 function progressNode(p) {
   if (!p) return null;
+  if (p.step === 'carry') {
+    return el('div', { id: 'run-progress', 'data-rows': p.rows ?? '' },
+      el('progress', { max: 1, value: p.fraction || 0, 'aria-label': 'Carry progress' }),
+      el('div', { class: 'muted' }, `Carry: ${num(p.carriedVersions)} of ${num(p.versionsToCarry)} unchanged `
+        + `dataset versions copied from live · ${num(p.rows)} rows`));
+  }
   const frac = typeof p.fraction === 'number' ? p.fraction : null;
   const parts = [];
   if (p.rows !== undefined) parts.push(num(p.rows) + ' rows');
