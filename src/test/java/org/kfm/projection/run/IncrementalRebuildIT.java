@@ -24,6 +24,7 @@ import org.kfm.projection.testing.RebuildFixture;
 import org.kfm.projection.testing.ReceiptSchema;
 import org.kfm.projection.testing.TestCatalogs;
 import org.kfm.projection.testing.TestDatabase;
+import org.kfm.projection.validate.InvalidGeometryPolicy;
 
 /**
  * An incremental rebuild on real PostGIS: unchanged dataset versions are carried from live inside
@@ -186,6 +187,33 @@ class IncrementalRebuildIT {
             assertTrue(dry.summary().contains("carry 3 from live (25 rows, no artifact read), load 2 ("),
                     dry.summary());
             assertEquals(List.of(), ReceiptSchema.violations(dry.receipt()));
+        }
+    }
+
+    @Test
+    void aVersionWhoseRowsWouldComeOutOtherwiseIsLoadedNotCarried() throws IOException {
+        Path live = TestCatalogs.copySample(dir.resolve("live"));
+        try (RebuildFixture fx = RebuildFixture.builder(db, "it_inc_recipe").build()) {
+            fx.rebuild(live);
+            // same artifacts, but the landmarks were promoted again: their rows carry the new updated_at
+            Path next = changedCatalog(dir.resolve("next"));
+            TestCatalogs.editProperties(next.getParent().resolve(TestCatalogs.LANDMARKS),
+                    p -> p.put("kfm:promoted_at", "2025-08-01T00:00:00Z"));
+            JsonNode plan = fx.rebuild(new RebuildRequest(Optional.of(next.toString()), true, false, false,
+                    OptionalDouble.empty(), true, RebuildFixture.TRIGGER)).receipt().get("plan");
+            assertEquals("load", version(plan, LANDMARKS).get("action").asText());
+            assertTrue(version(plan, LANDMARKS).get("reason").asText().startsWith("kfm:promoted_at 2025-08-01T00:00:00Z "
+                    + "differs from live's"), plan.toString());
+            assertEquals("carry", version(plan, COUNTIES).get("action").asText());
+        }
+        // another invalid-geometry policy writes other rows from the same bytes: nothing is carried
+        try (RebuildFixture fx = RebuildFixture.builder(db, "it_inc_recipe")
+                .invalidGeometry(InvalidGeometryPolicy.REPAIR).build()) {
+            JsonNode plan = fx.rebuild(new RebuildRequest(Optional.of(changedCatalog(dir.resolve("again")).toString()),
+                    true, false, false, OptionalDouble.empty(), true, RebuildFixture.TRIGGER)).receipt().get("plan");
+            assertEquals(0, plan.at("/actions/carry").asInt(), plan.toString());
+            assertEquals("live was built with invalid-geometry policy report, this run uses repair",
+                    version(plan, COUNTIES).get("reason").asText());
         }
     }
 
