@@ -3,10 +3,8 @@ package org.kfm.projection.run;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Clock;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.kfm.projection.settings.RebuildSettings;
@@ -18,10 +16,7 @@ import org.kfm.projection.db.PgIdentifier;
 import org.kfm.projection.error.ErrorCode;
 import org.kfm.projection.error.KfmException;
 import org.kfm.projection.error.UsageException;
-import org.kfm.projection.catalog.CatalogItem;
-import org.kfm.projection.load.LiveCarrier;
 import org.kfm.projection.load.LoadResult;
-import org.kfm.projection.load.ProjectionLoader;
 import org.kfm.projection.load.ShadowIndexes;
 import org.kfm.projection.migrate.DatabaseBootstrap;
 import org.kfm.projection.migrate.MigrationResult;
@@ -60,7 +55,6 @@ public final class RebuildOrchestrator {
     private final OpsStore ops;
     private final GenerationStore generations;
     private final ArtifactStores stores;
-    private final ProjectionLoader loader;
     private final ParityValidator validator;
     private final SchemaSwapper swapper;
     private final ObjectMapper json;
@@ -71,7 +65,7 @@ public final class RebuildOrchestrator {
     private final RebuildEnding ending;
     private final ShadowBudget budget;
     private final RebuildPlanner planner;
-    private final LiveCarrier carrier;
+    private final ShadowLoad shadowLoad;
 
     public RebuildOrchestrator(RebuildServices s) {
         this(s, SwapListener.NONE);
@@ -95,7 +89,6 @@ public final class RebuildOrchestrator {
         this.ops = s.ops();
         this.generations = s.generations();
         this.stores = s.stores();
-        this.loader = s.loader();
         this.validator = s.validator();
         this.swapper = s.swapper();
         this.json = s.json();
@@ -107,7 +100,7 @@ public final class RebuildOrchestrator {
         this.ending = new RebuildEnding(s.rebuild(), s.ops(), s.stores(), s.json(), shadow, recorder);
         this.budget = new ShadowBudget(s);
         this.planner = new RebuildPlanner(s.migrator(), new LiveVersions(s.dataSource()));
-        this.carrier = new LiveCarrier(s.dataSource(), s.rebuild().parallelism(), s.clock());
+        this.shadowLoad = new ShadowLoad(s);
     }
 
     /**
@@ -255,7 +248,8 @@ public final class RebuildOrchestrator {
         run.migration(migration, migrator.history(settings.shadow()));
         ShadowIndexes indexes = new ShadowIndexes(dataSource, rebuild.parallelism(), clock);
         ShadowIndexes.SetAside setAside = indexes.setAside(settings.shadow());
-        LoadResult load = loadAndCarry(run, catalog, plan);
+        enter(run, Phase.LOADING, shadowLoad.describe(catalog, plan, rebuild.copyStreams()));
+        LoadResult load = shadowLoad.run(run, catalog, plan);
         enter(run, Phase.INDEXING, "recreating " + setAside.definitions().size() + " index(es), then ANALYZE");
         run.indexes(indexes.recreate(setAside));
         budget.measure(settings.shadow()).ifPresent(b -> run.shadowBudget().put("measuredBytes", b));
@@ -286,29 +280,6 @@ public final class RebuildOrchestrator {
         run.plan(plan);
         LOG.info("plan: {}; {}", plan.changeLine(), plan.actionLine());
         return plan;
-    }
-
-    /**
-     * Step LOADING: carries the unchanged versions from live inside the database, then loads the
-     * others from their artifacts.
-     */
-    private LoadResult loadAndCarry(RunState run, Catalog catalog, RebuildPlan plan) {
-        Set<String> carried = new HashSet<>();
-        plan.carriable().forEach(v -> carried.add(v.datasetVersionId()));
-        Catalog toLoad = new Catalog(catalog.root(), catalog.items().stream()
-                .filter(i -> !carried.contains(i.datasetVersionId())).toList(), catalog.digest());
-        enter(run, Phase.LOADING, carried.isEmpty() ? "loading " + catalog.items().size() + " dataset version(s) with "
-                + rebuild.copyStreams() + " COPY stream(s)" : "carrying " + carried.size() + " unchanged dataset "
-                + "version(s) from " + settings.projection() + ", loading " + toLoad.items().size() + " ("
-                + plan.bytesLine() + ")");
-        if (!carried.isEmpty()) {
-            List<CatalogItem> items = catalog.items().stream().filter(i -> carried.contains(i.datasetVersionId()))
-                    .toList();
-            run.carry(carrier.carry(settings.projection(), settings.shadow(), items, new CarryProgress(run, ops, json)));
-        }
-        LoadResult load = loader.load(settings.shadow(), toLoad, new LoadProgressBridge(run, ops, json, clock));
-        run.load(load);
-        return load;
     }
 
     /** Step VALIDATING: replays the live grants onto the shadow, then checks parity; a failed check ends the run. */
