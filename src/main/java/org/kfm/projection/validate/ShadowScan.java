@@ -34,6 +34,7 @@ import org.slf4j.MDC;
  */
 public final class ShadowScan implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ShadowScan.class);
+    private static final long CANCEL_RETRY_MILLIS = 200;
 
     private final DataSource dataSource;
     private final Clock clock;
@@ -139,22 +140,26 @@ public final class ShadowScan implements AutoCloseable {
         }
     }
 
-    /** Cancels the scan if it is still running and waits for its thread; its result is not needed then. */
+    /**
+     * Cancels the scan if it is still running and waits for its thread; its result is not needed then.
+     * The cancel is repeated until the thread ends: one sent just before the statement starts executing
+     * is a no-op in pgjdbc.
+     */
     @Override
     public void close() {
         closed = true;
-        Statement s = running.get();
-        if (s != null && !result.isDone()) {
-            try {
-                s.cancel();
-            } catch (SQLException e) {
-                LOG.warn("parity: could not cancel the scan of {}: {}", schema, e.getMessage());
-            }
-        }
         boolean interrupted = false;
         while (thread.isAlive()) {
+            Statement s = running.get();
+            if (s != null) {
+                try {
+                    s.cancel();
+                } catch (SQLException e) {
+                    LOG.warn("parity: could not cancel the scan of {}: {}", schema, e.getMessage());
+                }
+            }
             try {
-                thread.join();
+                thread.join(CANCEL_RETRY_MILLIS);
             } catch (InterruptedException e) {
                 interrupted = true;
             }
