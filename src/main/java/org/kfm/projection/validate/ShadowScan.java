@@ -155,7 +155,7 @@ public final class ShadowScan implements AutoCloseable {
                 try {
                     s.cancel();
                 } catch (SQLException e) {
-                    LOG.warn("parity: could not cancel the scan of {}: {}", schema, e.getMessage());
+                    LOG.debug("parity: could not cancel the scan of {}: {}", schema, e.getMessage()); // it just ended
                 }
             }
             try {
