@@ -34,6 +34,7 @@ import org.kfm.projection.swap.SwapResult;
 import org.kfm.projection.validate.ParityPolicy;
 import org.kfm.projection.validate.ParityReport;
 import org.kfm.projection.validate.ParityValidator;
+import org.kfm.projection.validate.ShadowScan;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -250,11 +251,18 @@ public final class RebuildOrchestrator {
         ShadowIndexes.SetAside setAside = indexes.setAside(settings.shadow());
         enter(run, Phase.LOADING, shadowLoad.describe(catalog, plan, rebuild.copyStreams()));
         LoadResult load = shadowLoad.run(run, catalog, plan);
-        enter(run, Phase.INDEXING, "recreating " + setAside.definitions().size() + " index(es), then ANALYZE");
-        run.indexes(indexes.recreate(setAside));
-        budget.measure(settings.shadow()).ifPresent(b -> run.shadowBudget().put("measuredBytes", b));
-        enter(run, Phase.VALIDATING, "replaying grants and checking parity");
-        ParityReport parity = validate(run);
+        enter(run, Phase.INDEXING, "recreating " + setAside.definitions().size() + " index(es), then ANALYZE, "
+                + "beside parity's scan of the loaded rows");
+        ParityPolicy policy = rebuild.parityPolicy(settings, run.request().allowShrink());
+        ParityReport parity;
+        // The scan needs no index: it runs beside the builds and ANALYZE, on cores they leave idle (docs/parity.md).
+        try (ShadowScan scan = validator.startShadowScan(settings.shadow(), policy.targetSrid(),
+                rebuild.parallelism())) {
+            run.indexes(indexes.recreate(setAside));
+            budget.measure(settings.shadow()).ifPresent(b -> run.shadowBudget().put("measuredBytes", b));
+            enter(run, Phase.VALIDATING, "replaying grants and checking parity");
+            parity = validate(run, policy, scan);
+        }
         if (run.request().noSwap()) {
             skipSteps(run, Phase.SWAPPING, "--no-swap");
             return ending.finish(run, RunOutcome.SUCCEEDED, null, DataEffect.untouched().shadowKept(
@@ -283,17 +291,15 @@ public final class RebuildOrchestrator {
     }
 
     /** Step VALIDATING: replays the live grants onto the shadow, then checks parity; a failed check ends the run. */
-    private ParityReport validate(RunState run) {
+    private ParityReport validate(RunState run, ParityPolicy policy, ShadowScan scan) {
         Optional<PgIdentifier> liveSchema = shadow.schemaExists(settings.projection())
                 ? Optional.of(settings.projection()) : Optional.empty();
         GrantReport grants = new GrantReplayer(dataSource).replay(liveSchema.orElse(settings.projection()),
                 settings.shadow(), settings.readerRole());
         run.grants(grants);
-        ParityPolicy policy = rebuild.parityPolicy(settings, run.request().allowShrink());
-        ParityReport parity = liveSchema.isEmpty()
-                ? validator.validate(settings.shadow(), Optional.empty(), run.expectations(), policy)
-                : validator.validate(settings.shadow(), new LiveBaselines(rebuild.parity().liveBaseline(), generations,
-                        swapper).choose(settings.projection().name(), liveSchema.get()), run.expectations(), policy);
+        ParityReport parity = validator.validate(scan, liveSchema.map(live -> new LiveBaselines(
+                rebuild.parity().liveBaseline(), generations, swapper).choose(settings.projection().name(), live)),
+                run.expectations(), policy);
         run.parity(parity);
         observer(run).phase(Phase.VALIDATING, parity.passed() ? "parity passed" : "parity FAILED");
         if (!parity.passed()) {

@@ -1,6 +1,7 @@
 package org.kfm.projection.validate;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
@@ -32,6 +33,9 @@ public final class ParityValidator {
     /** How many invalid and how many empty geometries are listed per dataset version by default. */
     public static final int DEFAULT_SAMPLE_CAP = 20;
     private static final Logger LOG = LoggerFactory.getLogger(ParityValidator.class);
+    private static final String ALLOW_WORKERS = """
+            SELECT set_config('max_parallel_workers_per_gather',
+                              greatest(current_setting('max_parallel_workers_per_gather')::int, ?)::text, true)""";
 
     private final DataSource dataSource;
     private final Clock clock;
@@ -83,8 +87,49 @@ public final class ParityValidator {
         return run(shadow, Optional.of(Objects.requireNonNull(live, "live")), expectations, policy);
     }
 
+    /**
+     * Starts the shadow's scan for rules 1, 2, 4 and 5 now, on a connection and thread of its own, to
+     * run beside other work on the shadow that changes no rows (index builds, ANALYZE); pass it to
+     * {@link #validate(ShadowScan, Optional, List, ParityPolicy)} and close it afterwards. Start it only
+     * once the shadow's rows are committed and only where nobody else writes them: the validation
+     * holds the rows to the rules as this scan saw them (see {@link ShadowScan}).
+     *
+     * @param targetSrid the SRID the validation's policy will have
+     * @param workers    parallel workers the scan may use (at least the server's setting)
+     */
+    public ShadowScan startShadowScan(PgIdentifier shadow, int targetSrid, int workers) {
+        return ShadowScan.start(dataSource, clock, shadow, targetSrid, workers);
+    }
+
+    /**
+     * As {@link #validate(PgIdentifier, LiveBaseline, List, ParityPolicy)} for the schema of
+     * {@code scan}, using that scan's result instead of scanning the shadow in the validation's
+     * transaction. Everything else (the {@code dataset_version} rows, repairs, listed geometries,
+     * extents, live, grants) is read in the validation's own transaction as before.
+     *
+     * @param live the live baseline; empty on the first build
+     * @throws KfmException as the other overloads, also when the scan failed
+     * @throws IllegalArgumentException as the other overloads, or when the scan was started for
+     *     another SRID than the policy's
+     */
+    public ParityReport validate(ShadowScan scan, Optional<LiveBaseline> live, List<Expectation> expectations,
+                                 ParityPolicy policy) {
+        Objects.requireNonNull(scan, "scan");
+        Objects.requireNonNull(policy, "policy");
+        if (scan.targetSrid() != policy.targetSrid()) {
+            throw new IllegalArgumentException("the shadow scan was started for SRID " + scan.targetSrid()
+                    + ", the policy's is " + policy.targetSrid());
+        }
+        return run(scan.schema(), live, expectations, policy, Optional.of(scan));
+    }
+
     private ParityReport run(PgIdentifier shadow, Optional<LiveBaseline> live, List<Expectation> expectations,
                              ParityPolicy policy) {
+        return run(shadow, live, expectations, policy, Optional.empty());
+    }
+
+    private ParityReport run(PgIdentifier shadow, Optional<LiveBaseline> live, List<Expectation> expectations,
+                             ParityPolicy policy, Optional<ShadowScan> scan) {
         Objects.requireNonNull(shadow, "shadow");
         Objects.requireNonNull(live, "live");
         Objects.requireNonNull(policy, "policy");
@@ -97,8 +142,9 @@ public final class ParityValidator {
                 live.map(l -> l.schema() + (l.recorded().isPresent() ? " (recorded results)" : ""))
                         .orElse("no live generation"), byId.size());
         try (Connection c = dataSource.getConnection()) {
-            ValidationRun.Gathered g = inTransaction(c, policy, () -> new ValidationRun(c, policy, sampleCap, byId)
-                    .run(shadow, live));
+            boolean writes = policy.invalidPolicy() == InvalidGeometryPolicy.REPAIR;
+            ValidationRun.Gathered g = inTransaction(c, writes, () -> new ValidationRun(c, policy, sampleCap, byId)
+                    .run(shadow, live, scan));
             ParityReport report = new ParityReport(shadow.name(), live.map(l -> l.schema().name()), policy,
                     ResultAssembler.results(byId, g), g.findings(), g.comparison().summary(), g.shadow().totalRows(),
                     g.live().map(l -> OptionalLong.of(l.totalRows())).orElse(OptionalLong.empty()),
@@ -114,16 +160,27 @@ public final class ParityValidator {
         }
     }
 
-    private interface Work<T> {
+    interface Work<T> {
         T run() throws SQLException;
     }
 
-    private static <T> T inTransaction(Connection c, ParityPolicy policy, Work<T> work) throws SQLException {
+    /**
+     * Lets the statements of the current transaction use {@code workers} parallel workers per
+     * gather, never fewer than the server's setting (PostgreSQL launches fewer when none are free).
+     */
+    static void allowWorkers(Connection c, int workers) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(ALLOW_WORKERS)) {
+            ps.setInt(1, workers);
+            ps.execute();
+        }
+    }
+
+    /** Runs {@code work} in one REPEATABLE READ transaction with the validation's session settings. */
+    static <T> T inTransaction(Connection c, boolean writes, Work<T> work) throws SQLException {
         boolean autoCommit = c.getAutoCommit();
         c.setAutoCommit(false);
         T result;
         try (Statement s = c.createStatement()) {
-            boolean writes = policy.invalidPolicy() == InvalidGeometryPolicy.REPAIR;
             s.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, " + (writes ? "READ WRITE" : "READ ONLY"));
             // ST_IsValid raises a NOTICE per invalid geometry; a million of them would flood the client.
             s.execute("SET LOCAL client_min_messages = warning");

@@ -7,12 +7,14 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.sql.Types;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 import org.kfm.projection.db.PgIdentifier;
 import org.kfm.projection.db.SqlResources;
 import org.kfm.projection.error.ErrorCode;
@@ -76,8 +78,15 @@ final class StatsQuery {
 
     /** Rules 1, 2, 4 and 5 in one scan; {@code only} restricts to some dataset versions (null: all). */
     Map<String, VersionStats> shadowStats(int targetSrid, Collection<String> only) throws SQLException {
+        return shadowStats(targetSrid, only, ps -> { });
+    }
+
+    /** As {@link #shadowStats(int, Collection)}; {@code running} gets the statement before it runs, to cancel it. */
+    Map<String, VersionStats> shadowStats(int targetSrid, Collection<String> only, Consumer<Statement> running)
+            throws SQLException {
         Map<String, VersionStats> out = new TreeMap<>();
         try (PreparedStatement ps = connection.prepareStatement(sql.get("version_stats"))) {
+            running.accept(ps);
             for (int i = 1; i <= 4; i++) {
                 ps.setInt(i, targetSrid);
             }

@@ -37,7 +37,9 @@ final class ValidationRun {
                     LiveComparison.Outcome comparison, List<Finding> findings) {
     }
 
-    Gathered run(PgIdentifier shadowSchema, Optional<LiveBaseline> live) throws SQLException {
+    /** @param scan the shadow's scan, started ahead; empty to scan the shadow in this transaction */
+    Gathered run(PgIdentifier shadowSchema, Optional<LiveBaseline> live, Optional<ShadowScan> scan)
+            throws SQLException {
         StatsQuery shadow = new StatsQuery(connection, shadowSchema);
         shadow.requireTables("shadow");
         Optional<StatsQuery> liveScan = live.filter(l -> l.recorded().isEmpty())
@@ -46,7 +48,8 @@ final class ValidationRun {
             liveScan.get().requireTables("live");
         }
         Map<String, Long> datasetVersionRows = shadow.datasetVersionRows();
-        Map<String, VersionStats> asLoaded = shadow.shadowStats(policy.targetSrid(), null);
+        Map<String, VersionStats> asLoaded = scan.isPresent() ? scan.get().await()
+                : shadow.shadowStats(policy.targetSrid(), null);
         GeometryChecks geometry = new GeometryChecks(connection, shadow.sql(), sampleCap);
         Map<String, List<GeometryRepair>> repairs = repair(shadow, geometry, asLoaded);
         Map<String, VersionStats> current = repairs.isEmpty() ? asLoaded
