@@ -4,7 +4,6 @@ import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Objects;
@@ -31,8 +30,7 @@ import org.postgresql.copy.PGCopyOutputStream;
  */
 final class AssetCopier {
     /** Rows leave for the server in chunks of this size (pgjdbc's default). */
-    private static final int COPY_BUFFER = 64 * 1024;
-    private static final int FIELDS = 7;
+    static final int COPY_BUFFER = 64 * 1024;
 
     /** One asset's outcome: what was read and what the server says it stored. */
     record Copied(AssetLoad asset, long rows) {
@@ -124,12 +122,13 @@ final class AssetCopier {
         // Jackson closes its source at end of input; the shield keeps the stream open for drainAndVerify.
         try (VerifyingInputStream owned = in;
                 FeatureReader reader = readers.open(new CloseShield(in), asset.format(), ctx)) {
-            RowEncoder encoder = new RowEncoder(new BinaryCopyWriter(out), item, asset);
+            RowEncoder encoder = new RowEncoder(new BinaryCopyWriter(out), ewkb, item, asset);
+            String evidence = RowEncoder.evidencePrefix(item, asset);
             encoder.header();
             for (Feature f = next(reader, in); f != null; f = next(reader, in)) {
                 encoder.write(f, digest);
                 if (f.closedRings() > 0) {
-                    closures.add(f.id(), encoder.evidenceRef(f), f.closedRings());
+                    closures.add(f.id(), evidence + f.index(), f.closedRings());
                 }
                 if (++cursor.features % blockRows == 0) {
                     checkpoint(cursor, in);
@@ -152,7 +151,7 @@ final class AssetCopier {
      * verified first: bytes that differ from the catalog's checksum are the real cause (a parser stops
      * at the first damage it meets), reported as such with the reader's error as the secondary detail.
      */
-    private static Feature next(FeatureReader reader, VerifyingInputStream in) {
+    static Feature next(FeatureReader reader, VerifyingInputStream in) {
         try {
             return reader.next();
         } catch (BadInputException readError) {
@@ -169,7 +168,7 @@ final class AssetCopier {
     }
 
     /** Passes everything through but {@code close()}, which the owner of the stream calls itself. */
-    private static final class CloseShield extends FilterInputStream {
+    static final class CloseShield extends FilterInputStream {
         CloseShield(InputStream in) {
             super(in);
         }
@@ -202,7 +201,7 @@ final class AssetCopier {
     }
 
     /** pgjdbc: an active COPY left behind keeps the connection locked; cancel it, never losing the first error. */
-    private static void cancelIfActive(PGCopyOutputStream out, Throwable failure) {
+    static void cancelIfActive(PGCopyOutputStream out, Throwable failure) {
         if (!out.isActive()) {
             return;
         }
@@ -214,58 +213,6 @@ final class AssetCopier {
             } else {
                 throw new IllegalStateException("cancelling an unfinished COPY failed", e);
             }
-        }
-    }
-
-    /** Encodes features as rows of the COPY's column list. */
-    private final class RowEncoder {
-        private final BinaryCopyWriter writer;
-        private final byte[] datasetVersionId;
-        private final byte[] evidencePrefix;
-        private final String evidenceText;
-        private final long updatedAt;
-        private final String href;
-
-        RowEncoder(BinaryCopyWriter writer, CatalogItem item, DataAsset asset) {
-            this.writer = writer;
-            this.datasetVersionId = utf8(item.datasetVersionId());
-            this.evidenceText = item.id() + "/" + asset.key() + "#";
-            this.evidencePrefix = utf8(evidenceText);
-            this.updatedAt = BinaryCopyWriter.timestamptz(BinaryCopyWriter.roundToMicros(item.promotedAt()));
-            this.href = asset.href().toString();
-        }
-
-        String evidenceRef(Feature f) {
-            return evidenceText + f.index();
-        }
-
-        void header() throws IOException {
-            writer.header();
-        }
-
-        void trailer() throws IOException {
-            writer.trailer();
-        }
-
-        void write(Feature f, GeometryDigest digest) throws IOException {
-            if (f.id().indexOf('\0') >= 0) {
-                throw LoadErrors.nulInFeatureId(href, f.index());
-            }
-            byte[] id = utf8(f.id());
-            int geomLength = ewkb.encode(f.geometry());
-            digest.add(id, ewkb.buffer(), geomLength);
-            writer.row(FIELDS).bytes(datasetVersionId).bytes(id).bytes(ewkb.buffer(), geomLength);
-            if (f.properties() == null) {
-                writer.nul();
-            } else {
-                writer.jsonb(f.properties());
-            }
-            writer.text(evidencePrefix, f.index()).timestamptzMicros(updatedAt).int8(f.index());
-            writer.endRow();
-        }
-
-        private static byte[] utf8(String s) {
-            return s.getBytes(StandardCharsets.UTF_8);
         }
     }
 }

@@ -22,6 +22,10 @@ import org.slf4j.LoggerFactory;
  * Loads one dataset version in one transaction on one connection: its {@code dataset_version} row,
  * then each data asset in key order through {@link AssetCopier}, then the feature-count check, then
  * commit. A failure anywhere rolls the whole dataset version back.
+ *
+ * <p>Given more than one stream, an asset of {@link LoadSettings#splitMinBytes()} or more goes through
+ * {@link SplitCopier} on this connection plus {@code streams - 1} others ({@link StreamConnections}),
+ * which commit just before this one and roll back with it.
  */
 final class DatasetVersionLoader {
     private static final Logger LOG = LoggerFactory.getLogger(DatasetVersionLoader.class);
@@ -30,12 +34,19 @@ final class DatasetVersionLoader {
     private final PgIdentifier schema;
     private final SqlResources sql;
     private final AssetCopier copier;
+    private final SplitCopier splitter;
+    private final int streams;
+    private final long splitMinBytes;
 
-    DatasetVersionLoader(DataSource dataSource, PgIdentifier schema, SqlResources sql, AssetCopier copier) {
+    DatasetVersionLoader(DataSource dataSource, PgIdentifier schema, SqlResources sql, AssetCopier copier,
+            SplitCopier splitter, int streams, long splitMinBytes) {
         this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
         this.schema = Objects.requireNonNull(schema, "schema");
         this.sql = Objects.requireNonNull(sql, "sql");
         this.copier = Objects.requireNonNull(copier, "copier");
+        this.splitter = Objects.requireNonNull(splitter, "splitter");
+        this.streams = streams;
+        this.splitMinBytes = splitMinBytes;
     }
 
     DatasetLoad load(CatalogItem item) {
@@ -43,14 +54,18 @@ final class DatasetVersionLoader {
         String id = item.datasetVersionId();
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
+            StreamConnections extra = new StreamConnections(dataSource);
             DatasetLoad loaded;
             try {
-                loaded = loadIn(c, item);
+                loaded = loadIn(c, extra, item);
+                extra.commit();
                 c.commit();
             } catch (SQLException | RuntimeException | Error e) {
+                extra.close(e);
                 rollback(c, e);
                 throw e;
             }
+            extra.close(null);
             LOG.debug("dataset version {} loaded: {} rows from {} asset(s) in {} ms", id, loaded.rowsCopied(),
                     loaded.assets().size(), (System.nanoTime() - t0) / 1_000_000);
             return loaded;
@@ -59,7 +74,7 @@ final class DatasetVersionLoader {
         }
     }
 
-    private DatasetLoad loadIn(Connection c, CatalogItem item) throws SQLException {
+    private DatasetLoad loadIn(Connection c, StreamConnections extra, CatalogItem item) throws SQLException {
         insertRow(c, sql, item);
         GeometryDigest digest = new GeometryDigest();
         RingClosures closures = new RingClosures();
@@ -67,7 +82,9 @@ final class DatasetVersionLoader {
         long read = 0;
         long copied = 0;
         for (DataAsset asset : item.assets()) {
-            AssetCopier.Copied done = copier.copy(c, item, asset, digest, closures);
+            AssetCopier.Copied done = streams > 1 && asset.size() >= splitMinBytes
+                    ? splitter.copy(extra.with(c, streams - 1), item, asset, digest, closures)
+                    : copier.copy(c, item, asset, digest, closures);
             assets.add(done.asset());
             read += done.asset().features();
             copied += done.rows();

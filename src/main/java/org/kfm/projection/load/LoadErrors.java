@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Set;
+import java.util.function.LongUnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -37,12 +38,21 @@ final class LoadErrors {
 
     /** The server refused a COPY (bad value, lost connection...); keeps SQLSTATE and cause. */
     static KfmException copyFailed(PgIdentifier schema, String href, long features, SQLException e) {
+        return copyFailed(schema, href, features, e, line -> line - 1);
+    }
+
+    /**
+     * As above, for a COPY stream that carries only some of the asset's features: {@code lineToFeature}
+     * maps the server's 1-based row number in this stream to the feature's index in the asset.
+     */
+    static KfmException copyFailed(PgIdentifier schema, String href, long features, SQLException e,
+            LongUnaryOperator lineToFeature) {
         if (DISK_FULL.equals(e.getSQLState())) {
             return diskFull("COPY of " + href + " into " + schema + ".feature_geom (after " + features
                     + " feature(s) were sent; the dataset version's rows were rolled back)", e);
         }
         if (CONTENT_STATES.contains(e.getSQLState())) {
-            return valueRejected(schema, href, features, e);
+            return valueRejected(schema, href, features, e, lineToFeature);
         }
         if (DuplicateKeys.UNIQUE_VIOLATION.equals(e.getSQLState())) {
             // only when the primary key was left in place during the load (ShadowIndexes not used)
@@ -59,14 +69,15 @@ final class LoadErrors {
      * A value of the artifact the server refused: bad input (exit 5), never {@code copy-failed}. The
      * server names the COPY row (1-based, one row per feature in artifact order) and column when it can.
      */
-    private static BadInputException valueRejected(PgIdentifier schema, String href, long features, SQLException e) {
+    private static BadInputException valueRejected(PgIdentifier schema, String href, long features, SQLException e,
+            LongUnaryOperator lineToFeature) {
         String where = e instanceof PSQLException p && p.getServerErrorMessage() != null
                 ? p.getServerErrorMessage().getWhere() : null;
         Matcher m = where == null ? null : COPY_ROW.matcher(where);
         String position = "feature " + features + " or earlier";
         if (m != null && m.find()) {
-            position = "feature " + (Long.parseLong(m.group(1)) - 1) + (m.group(2) == null ? "" : ", column "
-                    + m.group(2));
+            long feature = lineToFeature.applyAsLong(Long.parseLong(m.group(1)));
+            position = "feature " + feature + (m.group(2) == null ? "" : ", column " + m.group(2));
         }
         return new BadInputException("value-rejected", href, position, "the database refused a value of this "
                 + "artifact while copying it into " + schema + ".feature_geom: " + e.getMessage() + " [SQLSTATE "

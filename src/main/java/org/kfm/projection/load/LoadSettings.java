@@ -12,11 +12,16 @@ import org.kfm.projection.feature.UnclosedRingPolicy;
  * @param progressInterval least time between two {@link LoadListener#progress} calls
  * @param blockRows rows between two cancellation checks and progress updates in a per-asset loop
  * @param unclosedRings what the readers do with an unclosed polygon ring ({@code kfm.input.unclosed-ring})
+ * @param splitMinBytes smallest artifact ({@code file:size}) that is split over several COPY streams when
+ *     the catalog has fewer dataset versions than {@code parallelism} (docs/loader.md, "One big artifact");
+ *     {@link Long#MAX_VALUE} never splits
  */
 public record LoadSettings(int parallelism, int targetSrid, Duration progressInterval, int blockRows,
-        UnclosedRingPolicy unclosedRings) {
+        UnclosedRingPolicy unclosedRings, long splitMinBytes) {
     public static final Duration DEFAULT_PROGRESS_INTERVAL = Duration.ofMillis(500);
     public static final int DEFAULT_BLOCK_ROWS = 1024;
+    /** 64 MiB: below that an extra connection and thread pay for little (a second or less of loading). */
+    public static final long DEFAULT_SPLIT_MIN_BYTES = 64L * 1024 * 1024;
 
     public LoadSettings {
         Objects.requireNonNull(progressInterval, "progressInterval");
@@ -33,6 +38,15 @@ public record LoadSettings(int parallelism, int targetSrid, Duration progressInt
         if (blockRows < 1) {
             throw new IllegalArgumentException("blockRows must be >= 1, got " + blockRows);
         }
+        if (splitMinBytes < 0) {
+            throw new IllegalArgumentException("splitMinBytes must not be negative, got " + splitMinBytes);
+        }
+    }
+
+    /** Artifacts of {@value #DEFAULT_SPLIT_MIN_BYTES} bytes or more split when streams are spare. */
+    public LoadSettings(int parallelism, int targetSrid, Duration progressInterval, int blockRows,
+            UnclosedRingPolicy unclosedRings) {
+        this(parallelism, targetSrid, progressInterval, blockRows, unclosedRings, DEFAULT_SPLIT_MIN_BYTES);
     }
 
     /** Unclosed rings refused, as before the policy existed. */
@@ -47,10 +61,14 @@ public record LoadSettings(int parallelism, int targetSrid, Duration progressInt
     }
 
     public LoadSettings withParallelism(int n) {
-        return new LoadSettings(n, targetSrid, progressInterval, blockRows, unclosedRings);
+        return new LoadSettings(n, targetSrid, progressInterval, blockRows, unclosedRings, splitMinBytes);
     }
 
     public LoadSettings withUnclosedRings(UnclosedRingPolicy policy) {
-        return new LoadSettings(parallelism, targetSrid, progressInterval, blockRows, policy);
+        return new LoadSettings(parallelism, targetSrid, progressInterval, blockRows, policy, splitMinBytes);
+    }
+
+    public LoadSettings withSplitMinBytes(long bytes) {
+        return new LoadSettings(parallelism, targetSrid, progressInterval, blockRows, unclosedRings, bytes);
     }
 }

@@ -1,5 +1,9 @@
 package org.kfm.projection.load;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -39,9 +43,14 @@ import org.slf4j.MDC;
  * have let go of their connections. Dataset versions committed before the failure stay: the caller
  * throws the shadow schema away.
  *
- * <p>Duplicate feature ids: the readers refuse them within one asset; across the assets of one dataset
- * version they are left to the primary key, which {@link ShadowIndexes#recreate} reports as
- * {@code duplicate-feature-id} naming the dataset version and the id.
+ * <p>One big artifact: when the catalog has fewer dataset versions than {@code parallelism}, the spare
+ * connections go to the versions with artifacts of {@link LoadSettings#splitMinBytes()} or more
+ * ({@link StreamPlan}); such an artifact is parsed on one thread and copied over several COPY streams
+ * ({@link SplitCopier}). Never while {@code feature_geom} has a unique index: set the indexes aside.
+ *
+ * <p>Duplicate feature ids, within one asset or across the assets of one dataset version, are left to
+ * the primary key, which {@link ShadowIndexes#recreate} reports as {@code duplicate-feature-id} naming
+ * the dataset version and the id.
  */
 public final class ProjectionLoader {
     private static final Logger LOG = LoggerFactory.getLogger(ProjectionLoader.class);
@@ -76,10 +85,11 @@ public final class ProjectionLoader {
         List<CatalogItem> items = catalog.items();
         long totalBytes = items.stream().flatMap(i -> i.assets().stream()).mapToLong(DataAsset::size).sum();
         int threads = Math.max(1, Math.min(settings.parallelism(), items.size()));
-        LOG.info("load into {} started: {} dataset version(s), {} bytes, {} connection(s)", schema, items.size(),
-                totalBytes, threads);
+        StreamPlan streams = StreamPlan.of(items, settings, () -> hasUniqueIndex(schema));
+        LOG.info("load into {} started: {} dataset version(s), {} bytes, {} connection(s){}", schema, items.size(),
+                totalBytes, threads, streams.describe());
         LoadControl control = new LoadControl(listener, clock, settings.progressInterval(), totalBytes, schema);
-        Map<String, DatasetLoad> loaded = runAll(schema, largestFirst(items), control, threads);
+        Map<String, DatasetLoad> loaded = runAll(schema, largestFirst(items), control, threads, streams);
         Throwable failure = control.failure();
         if (failure != null) {
             LOG.warn("load into {} failed after {} ms: {}", schema, control.elapsed().toMillis(), failure.getMessage());
@@ -101,7 +111,7 @@ public final class ProjectionLoader {
 
     /** Runs one job per item and waits for every one of them, failed or not. */
     private Map<String, DatasetLoad> runAll(PgIdentifier schema, List<CatalogItem> items, LoadControl control,
-            int threads) {
+            int threads, StreamPlan streams) {
         ExecutorService pool = Executors.newFixedThreadPool(threads, threadFactory(schema));
         Map<String, String> mdc = MDC.getCopyOfContextMap();
         SqlResources sql = new SqlResources("load", schema);
@@ -109,7 +119,8 @@ public final class ProjectionLoader {
         try {
             Map<String, Future<DatasetLoad>> futures = new LinkedHashMap<>();
             for (CatalogItem item : items) {
-                futures.put(item.datasetVersionId(), pool.submit(() -> job(item, schema, sql, copySql, control, mdc)));
+                futures.put(item.datasetVersionId(), pool.submit(() -> job(item, schema, sql, copySql, control, mdc,
+                        streams.of(item))));
             }
             return awaitAll(futures, control, schema);
         } finally {
@@ -118,14 +129,16 @@ public final class ProjectionLoader {
     }
 
     private DatasetLoad job(CatalogItem item, PgIdentifier schema, SqlResources sql, String copySql,
-            LoadControl control, Map<String, String> mdc) {
+            LoadControl control, Map<String, String> mdc, int streams) {
         if (mdc != null) {
             MDC.setContextMap(mdc);
         }
         try {
             control.checkContinue(item.assets().get(0).href().toString(), 0, item.datasetVersionId());
             AssetCopier copier = new AssetCopier(store, readers, control, schema, copySql, settings);
-            return new DatasetVersionLoader(dataSource, schema, sql, copier).load(item);
+            SplitCopier splitter = new SplitCopier(store, readers, control, schema, copySql, settings);
+            return new DatasetVersionLoader(dataSource, schema, sql, copier, splitter, streams,
+                    settings.splitMinBytes()).load(item);
         } catch (RuntimeException | Error e) {
             control.fail(e);
             return null;
@@ -161,6 +174,22 @@ public final class ProjectionLoader {
             Thread.currentThread().interrupt();
         }
         return out;
+    }
+
+    /** Whether {@code feature_geom} has a unique index (its primary key, when not set aside). */
+    private boolean hasUniqueIndex(PgIdentifier schema) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement(new SqlResources("load", schema)
+                        .get("feature_geom_unique_index"))) {
+            ps.setString(1, schema.name());
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getBoolean(1);
+            }
+        } catch (SQLException e) {
+            throw new KfmException(ErrorCode.FAILED, "load-failed", "reading the indexes of " + schema
+                    + ".feature_geom failed: " + e.getMessage() + " [SQLSTATE " + e.getSQLState() + "]", e);
+        }
     }
 
     private static RuntimeException asUnchecked(Throwable t) {
