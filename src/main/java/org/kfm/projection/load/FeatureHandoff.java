@@ -11,7 +11,8 @@ import org.kfm.projection.feature.Feature;
  * workers. Bounded (two batches per worker), so a reader faster than the streams waits instead of
  * filling the heap. The {@link #END} batch, one per worker, is offered only after the artifact's size
  * and checksum verified: no stream finishes its COPY before that. {@link #stop()} ends both sides at
- * their next wait, so neither can block for ever on a partner that failed.
+ * their next wait, so neither can block for ever on a partner that failed. (A batch that slips past a
+ * stop does no harm: nothing commits before the whole dataset version succeeded.)
  */
 final class FeatureHandoff {
     /** One contiguous run of features: indexes {@code first} to {@code first + features.size() - 1}. */
@@ -36,9 +37,16 @@ final class FeatureHandoff {
      * @throws LoadControl.Aborted when a worker stopped the hand-off
      */
     void put(Batch batch, Runnable stillGoing) throws InterruptedException {
-        while (!queue.offer(batch, WAIT_MILLIS, TimeUnit.MILLISECONDS)) {
+        while (true) {
+            // checked before and after: stop() empties the queue, which lets a waiting offer succeed
             if (stopped) {
                 throw new LoadControl.Aborted();
+            }
+            if (queue.offer(batch, WAIT_MILLIS, TimeUnit.MILLISECONDS)) {
+                if (stopped) {
+                    throw new LoadControl.Aborted();
+                }
+                return;
             }
             stillGoing.run();
         }
@@ -51,12 +59,12 @@ final class FeatureHandoff {
      */
     Batch take() throws InterruptedException {
         while (true) {
-            Batch b = queue.poll(WAIT_MILLIS, TimeUnit.MILLISECONDS);
-            if (b != null) {
-                return b;
-            }
             if (stopped) {
                 throw new LoadControl.Aborted();
+            }
+            Batch b = queue.poll(WAIT_MILLIS, TimeUnit.MILLISECONDS);
+            if (b != null && !stopped) {
+                return b;
             }
         }
     }

@@ -87,7 +87,7 @@ public final class ProjectionLoader {
         int threads = Math.max(1, Math.min(settings.parallelism(), items.size()));
         StreamPlan streams = StreamPlan.of(items, settings, () -> hasUniqueIndex(schema));
         LOG.info("load into {} started: {} dataset version(s), {} bytes, {} connection(s){}", schema, items.size(),
-                totalBytes, threads, streams.describe());
+                totalBytes, streams.connections(threads), streams.describe());
         LoadControl control = new LoadControl(listener, clock, settings.progressInterval(), totalBytes, schema);
         Map<String, DatasetLoad> loaded = runAll(schema, largestFirst(items), control, threads, streams);
         Throwable failure = control.failure();

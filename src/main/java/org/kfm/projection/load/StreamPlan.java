@@ -45,6 +45,11 @@ record StreamPlan(Map<String, Integer> extra) {
         return 1 + extra.getOrDefault(item.datasetVersionId(), 0);
     }
 
+    /** Connections the load uses at most: one per version loaded at once, plus the spare streams. */
+    int connections(int versionsAtOnce) {
+        return versionsAtOnce + extra.values().stream().mapToInt(Integer::intValue).sum();
+    }
+
     /** For the log line: empty when nothing is split. */
     String describe() {
         return extra.isEmpty() ? "" : ", large artifacts split: " + new TreeMap<>(extra).entrySet().stream()
