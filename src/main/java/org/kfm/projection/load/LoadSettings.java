@@ -7,7 +7,8 @@ import org.kfm.projection.feature.UnclosedRingPolicy;
 /**
  * How the loader works.
  *
- * @param parallelism dataset versions loaded at once, each on its own connection and thread
+ * @param parallelism connections (COPY streams) at once: one per dataset version, the spare ones split large
+ *     artifacts ({@code splitMinBytes})
  * @param targetSrid EPSG code every geometry is transformed to (the projection's SRID)
  * @param progressInterval least time between two {@link LoadListener#progress} calls
  * @param blockRows rows between two cancellation checks and progress updates in a per-asset loop

@@ -14,6 +14,7 @@ import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
@@ -173,6 +174,40 @@ class SplitsOneBigArtifactIT {
         assertEquals("value-rejected", e.rule(), e.getMessage());
         assertEquals("feature 12345", e.position(), "the stream's row number mapped back to the artifact");
         assertNothingLoaded(schema);
+    }
+
+    @Test
+    void progressCountsRowsAndBytesAndACancelStopsEveryStream() throws IOException {
+        Catalog catalog = generated(SyntheticFormat.GEOJSON);
+        long bytes = catalog.items().get(0).assets().get(0).size();
+        List<LoadProgress> seen = new CopyOnWriteArrayList<>();
+        LoadResult loaded = splitting().load(setAside(schema()), catalog, listener(seen, Integer.MAX_VALUE));
+        LoadProgress last = seen.get(seen.size() - 1);
+        assertEquals(FEATURES, last.rows());
+        assertEquals(bytes, last.bytes());
+        assertEquals(bytes, loaded.bytes());
+
+        PgIdentifier cancelled = setAside(schema());
+        LoadCancelledException e = assertThrows(LoadCancelledException.class,
+                () -> splitting().load(cancelled, catalog, listener(new CopyOnWriteArrayList<>(), 6)));
+        assertTrue(e.row() > 0 && e.row() < FEATURES, "stopped mid-artifact: " + e.row());
+        assertNothingLoaded(cancelled);
+    }
+
+    /** Records progress; cancels from its {@code polls}-th poll on. */
+    private static LoadListener listener(List<LoadProgress> seen, int polls) {
+        AtomicInteger n = new AtomicInteger();
+        return new LoadListener() {
+            @Override
+            public void progress(LoadProgress p) {
+                seen.add(p);
+            }
+
+            @Override
+            public boolean cancelled() {
+                return n.incrementAndGet() > polls;
+            }
+        };
     }
 
     @Test
