@@ -49,7 +49,8 @@ class CancelledRebuildLeavesLiveUntouchedIT {
         fx = RebuildFixture.builder(db, "it_cancel").build();
         assertEquals(1L, fx.rebuild(TestCatalogs.copySample(dir.resolve("sample"))).generation());
         live = fx.liveSnapshot();
-        generated = TestCatalogs.generate(dir.resolve("generated"), 10_000, 3, 2);
+        // one version: one worker polls, so the tenth poll falls at a known block of rows
+        generated = TestCatalogs.generate(dir.resolve("generated"), 10_000, 3, 1);
     }
 
     @AfterAll
@@ -71,8 +72,8 @@ class CancelledRebuildLeavesLiveUntouchedIT {
 
             @Override
             public boolean cancelRequested() {
-                // asked when LOADING begins, by each of the two workers before its dataset version and its
-                // asset, then every 1,024 rows: turn true a few blocks into the assets
+                // asked when LOADING begins, by the one worker before its dataset version and its asset,
+                // then every 1,024 rows: turn true a few blocks into the asset
                 return loading && checksWhileLoading.incrementAndGet() > 9;
             }
         };
