@@ -7,14 +7,20 @@ import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.io.PrintWriter;
 import org.kfm.projection.config.EffectiveConfigLog;
+import org.kfm.projection.error.ErrorCode;
 import org.kfm.projection.error.KfmException;
 import org.kfm.projection.settings.KfmSettings;
 import picocli.CommandLine;
 
 /**
- * Entry point of the {@code kfm-projection} application. Every subcommand but {@code serve} runs
+ * Entry point of both {@code kfm-projection} applications: the service's ({@code target/quarkus-app}, every
+ * extension) and the CLI's ({@code target/cli-app}, built without the HTTP, OpenAPI, JWT, health, metrics and
+ * scheduler extensions so that a command does not load and start them; {@code bin/kfm-projection} runs every
+ * command but {@code serve} there). In the service's application every subcommand but {@code serve} runs
  * with the HTTP server, the management interface and the scheduler disabled, so a CLI run never binds a port nor starts a
- * scheduled rebuild (the service's start-up bookkeeping keys on the HTTP server being enabled).
+ * scheduled rebuild (the service's start-up bookkeeping keys on the HTTP server being enabled). The CLI's
+ * application refuses {@code serve} (exit code 2) and does not warn about the service's settings, which only
+ * the service's extensions read.
  * Before a command runs, the whole configuration is validated once (for {@code serve} this happened
  * at start): every problem is listed together and the exit code is 2. The effective configuration is
  * logged only before a command that uses the database ({@link UsesDatabase}), not for lint, help or
@@ -34,16 +40,37 @@ public class Main implements QuarkusApplication {
     }
 
     public static void main(String... args) {
-        if (args.length == 0 || !"serve".equals(args[0])) {
+        boolean serve = args.length > 0 && "serve".equals(args[0]);
+        boolean service = serviceApplication();
+        if (serve && !service) {
+            System.exit(Cli.report(new PrintWriter(System.err, true), new KfmException(ErrorCode.BAD_USAGE,
+                    "serve-needs-service-application", "serve needs the service's application "
+                    + "(target/quarkus-app/quarkus-run.jar, as bin/kfm-projection serve runs it); this is the CLI's, "
+                    + "built without an HTTP server")));
+        }
+        if (!serve) {
+            // in both applications the mark of a command that does not serve (SettingsProducer reads it too)
             System.setProperty("quarkus.http.host-enabled", "false");
+            // A CLI run reports its own work; Quarkus' start/stop lines are for the service.
+            System.setProperty("quarkus.log.category.\"io.quarkus\".level", "WARN");
+        }
+        if (!serve && service) {
             // nor the management interface's (health, metrics): two commands at once must not race for its port
             System.setProperty("quarkus.management.host-enabled", "false");
             // kfm.schedule.cron is for the service: a CLI run in the same environment must not tick.
             System.setProperty("quarkus.scheduler.enabled", "false");
-            // A CLI run reports its own work; Quarkus' start/stop lines are for the service.
-            System.setProperty("quarkus.log.category.\"io.quarkus\".level", "WARN");
+        }
+        if (!service) {
+            // application.properties configures the service's extensions too (and quarkus.http.host-enabled above),
+            // which this application does not have: no warning about their keys
+            System.setProperty("quarkus.log.category.\"io.quarkus.config\".level", "ERROR");
         }
         Quarkus.run(Main.class, args);
+    }
+
+    /** This is the service's application (with the HTTP server), not the CLI's (target/cli-app). */
+    static boolean serviceApplication() {
+        return Main.class.getClassLoader().getResource("io/quarkus/vertx/http/runtime/VertxHttpRecorder.class") != null;
     }
 
     @Override

@@ -58,7 +58,8 @@ class LauncherNeverRunsAStaleBuildIT {
         // the seeded archive was dumped for the original jar's path: the launcher dumps one for the clone's
         assertTrue(unchanged.stderr.contains("kfm-projection: preparing the class-data archive (AppCDS): "),
                 unchanged.toString());
-        assertTrue(Files.isRegularFile(clone.resolve("target/quarkus-app/kfm-appcds.jsa")), unchanged.toString());
+        // --version runs the CLI's application (target/cli-app), and the archive is that application's
+        assertTrue(Files.isRegularFile(clone.resolve("target/cli-app/kfm-appcds.jsa")), unchanged.toString());
         // -Xshare:on: the JVM refuses to start unless it maps that archive, from any working directory
         Result mapped = runWithJavaOpts(clone.resolve("samples"), 120, "-Xshare:on", "../bin/kfm-projection",
                 "--version");
@@ -75,6 +76,7 @@ class LauncherNeverRunsAStaleBuildIT {
         assertFalse(rebuilt.stderr.contains("[INFO]"), "Maven's output goes to .kfm/logs/build.log\n" + rebuilt);
         assertTrue(Files.readString(clone.resolve(".kfm/logs/build.log")).contains("BUILD SUCCESS"));
         assertFalse(Files.exists(packaged), DELETED + " is still in target/classes");
+        assertTrue(Files.isRegularFile(clone.resolve("target/cli-app/quarkus-run.jar")), "both applications are built");
         assertTrue(rebuilt.stdout.contains("schema launcher_it: empty -> 0040, 4 migration(s) applied"),
                 rebuilt.toString());
         assertEquals("0", db.queryOne("SELECT count(*) FROM launcher_it.flyway_schema_history WHERE version = '0050'"));
@@ -134,7 +136,7 @@ class LauncherNeverRunsAStaleBuildIT {
 
     /** This build's output, as if the clone had been built before, stamped with the clone's fingerprint. */
     private static void seedTarget(Path repo, Path to) throws IOException, InterruptedException {
-        for (String dir : List.of("target/classes", "target/quarkus-app")) {
+        for (String dir : List.of("target/classes", "target/quarkus-app", "target/cli-app")) {
             Path from = repo.resolve(dir);
             assertTrue(Files.isDirectory(from), from + " is missing: run mvn package");
             try (Stream<Path> all = Files.walk(from)) {

@@ -17,11 +17,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.kfm.projection.migrate.Migrations;
+import org.kfm.projection.testing.KfmProcess;
 import org.kfm.projection.testing.TestDatabase;
 
 /**
- * The packaged application ({@code target/quarkus-app/quarkus-run.jar}, as {@code bin/kfm-projection}
- * runs it) exits 0 when migrate or smoke succeed, 1 when they fail, and 2 on bad usage or
+ * The packaged application as {@code bin/kfm-projection} runs it (the CLI's, {@code target/cli-app}) exits 0 when migrate or smoke succeed, 1 when they fail, and 2 on bad usage or
  * configuration, with the rule on stderr.
  */
 class MigrateAndSmokeExitCodesIT {
@@ -117,8 +117,7 @@ class MigrateAndSmokeExitCodesIT {
 
     /** Runs the packaged application with the test database, plus {@code env} (null removes a variable). */
     private Result kfm(Map<String, String> env, String... args) throws IOException, InterruptedException {
-        Path jar = TestDatabase.repoRoot().resolve("target/quarkus-app/quarkus-run.jar");
-        assertTrue(Files.isRegularFile(jar), jar + " is missing: run mvn package");
+        Path jar = KfmProcess.jarFor(args);
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
                 .toString(), "-Xmx256m", "-XX:TieredStopAtLevel=1", "-jar", jar.toString()));
         command.addAll(List.of(args));

@@ -25,6 +25,7 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
+import org.kfm.projection.testing.KfmProcess;
 import org.kfm.projection.testing.TestDatabase;
 
 /**
@@ -37,7 +38,8 @@ import org.kfm.projection.testing.TestDatabase;
  *       for the same database, so {@code psql} needs no arguments;</li>
  *   <li>{@code KFM_CATALOG_URI}: a temporary copy of {@code samples/catalog/catalog.json};</li>
  *   <li>{@code kfm-projection} on the {@code PATH}: a wrapper around the packaged
- *       {@code target/quarkus-app/quarkus-run.jar} (failsafe runs after {@code package});</li>
+ *       {@code target/cli-app/quarkus-run.jar} ({@code serve}: {@code target/quarkus-app}) as in
+ *       {@code bin/kfm-projection} (failsafe runs after {@code package});</li>
  *   <li>{@code TMPDIR}: a directory removed afterwards; no other {@code KFM_*}, {@code QUARKUS_*} or
  *       {@code PG*} variable of the caller's environment.</li>
  * </ul>
@@ -135,13 +137,15 @@ class DocsCommandsIT {
                 + String.join("\n", List.of(lines).subList(from, lines.length));
     }
 
-    /** {@code kfm-projection} for the scripts: the packaged application, as bin/kfm-projection runs it. */
+    /** {@code kfm-projection} for the scripts: the packaged applications, as bin/kfm-projection runs them. */
     private static Path wrapper(Path work, Path jar) throws IOException {
         Path bin = Files.createDirectories(work.resolve("bin"));
         Path wrapper = bin.resolve("kfm-projection");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Files.writeString(wrapper, "#!/usr/bin/env bash\nexec '" + java + "' ${JAVA_OPTS:-} -jar '" + jar
-                + "' \"$@\"\n", StandardCharsets.UTF_8);
+        // serve runs the service's application, every other command the CLI's, as in bin/kfm-projection
+        Files.writeString(wrapper, "#!/usr/bin/env bash\njar='" + KfmProcess.jarFor() + "'\n"
+                + "[ \"${1:-}\" = serve ] && jar='" + jar + "'\nexec '" + java + "' ${JAVA_OPTS:-} -jar \"$jar\" \"$@\"\n",
+                StandardCharsets.UTF_8);
         Files.setPosixFilePermissions(wrapper, PosixFilePermissions.fromString("rwxr-xr-x"));
         return bin;
     }

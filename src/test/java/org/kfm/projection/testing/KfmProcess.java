@@ -14,9 +14,9 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The packaged application ({@code target/quarkus-app/quarkus-run.jar}, as {@code bin/kfm-projection}
- * runs it) as a child process against a {@link TestDatabase}, for one projection; stdout and stderr
- * go to files in a directory of the test's own.
+ * The packaged application as {@code bin/kfm-projection} runs it ({@link #jarFor}: {@code serve} the service's,
+ * {@code target/quarkus-app}, every other command the CLI's, {@code target/cli-app}) as a child process against a
+ * {@link TestDatabase}, for one projection; stdout and stderr go to files in a directory of the test's own.
  */
 public final class KfmProcess {
     private final TestDatabase db;
@@ -24,6 +24,7 @@ public final class KfmProcess {
     private final Path dir;
     private final Map<String, String> env = new LinkedHashMap<>();
     private final List<String> jvmOptions = new ArrayList<>();
+    private Path application;
 
     public KfmProcess(TestDatabase db, String projection, Path dir) {
         this.db = db;
@@ -42,6 +43,12 @@ public final class KfmProcess {
         return this;
     }
 
+    /** Runs this application's {@code quarkus-run.jar} instead of the one {@link #jarFor} picks. */
+    public KfmProcess application(Path jar) {
+        this.application = jar;
+        return this;
+    }
+
     /** A finished run. */
     public record Result(int exit, String stdout, String stderr) {
         @Override
@@ -57,9 +64,19 @@ public final class KfmProcess {
         }
     }
 
-    public Started start(String... args) {
-        Path jar = TestDatabase.repoRoot().resolve("target/quarkus-app/quarkus-run.jar");
+    /**
+     * The application {@code bin/kfm-projection} runs for these arguments: the service's for {@code serve}, the
+     * CLI's (built without the service's extensions) for every other command.
+     */
+    public static Path jarFor(String... args) {
+        String app = args.length > 0 && "serve".equals(args[0]) ? "target/quarkus-app" : "target/cli-app";
+        Path jar = TestDatabase.repoRoot().resolve(app).resolve("quarkus-run.jar");
         assertTrue(Files.isRegularFile(jar), jar + " is missing: run mvn package");
+        return jar;
+    }
+
+    public Started start(String... args) {
+        Path jar = application != null ? application : jarFor(args);
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
                 .toString(), "-Xmx256m", "-XX:TieredStopAtLevel=1"));
         command.addAll(jvmOptions);
