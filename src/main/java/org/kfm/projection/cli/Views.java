@@ -62,7 +62,7 @@ final class Views {
 
     /**
      * @param receipt the run's receipt, {@code docs/schemas/receipt.schema.json}
-     * @param plan    a dry run's plan (the receipt's {@code plan}); null for any other run
+     * @param plan    the run's plan (the receipt's {@code plan}); null when it ended before reading its catalog
      */
     record RebuildView(UUID runId, String outcome, Long generation, String summary, JsonNode receipt, JsonNode plan,
             List<WebhookView> webhooks) {

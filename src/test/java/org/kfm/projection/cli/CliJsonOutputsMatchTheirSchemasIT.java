@@ -69,7 +69,8 @@ class CliJsonOutputsMatchTheirSchemasIT {
 
         JsonNode second = ok("rebuild", "rebuild", "--force", "--catalog", catalog.toString(), "--format", "json");
         assertEquals(2, second.get("generation").asInt());
-        assertTrue(second.get("plan").isNull(), "only a dry run has a plan");
+        assertEquals(second.get("plan"), second.at("/receipt/plan"), "every rebuild that read its catalog has a plan");
+        assertEquals(4, second.at("/plan/actions/load").asInt(), "--force loads every version: " + second.get("plan"));
 
         JsonNode dry = ok("rebuild", "rebuild", "--dry-run", "--force", "--catalog", catalog.toString(), "--format",
                 "json");
