@@ -93,7 +93,7 @@ public final class IncrementalBenchmark {
         RebuildOrchestrator orchestrator = new RebuildOrchestrator(services);
         ProjectionOperations operations = new ProjectionOperations(services);
         log.accept("making catalog A live (one untimed full rebuild of " + o.features() + " features)");
-        rebuild(orchestrator, a, true);
+        rebuild(orchestrator, a, true, true);
         List<Sample> samples = new ArrayList<>();
         for (int run = 1; run <= o.runs(); run++) {
             double load = RebuildBenchmark.loadAverage();
@@ -104,7 +104,7 @@ public final class IncrementalBenchmark {
                 boolean incremental = (k == 0) == incrementalFirst;
                 log.accept("run " + run + "/" + o.runs() + " (load average " + load + "): "
                         + (incremental ? "incremental" : "full (--full)") + " rebuild of catalog B");
-                Measured m = rebuild(orchestrator, b, !incremental);
+                Measured m = rebuild(orchestrator, b, !incremental, false);
                 operations.rollback(trigger);
                 if (incremental) {
                     inc = m;
@@ -117,10 +117,11 @@ public final class IncrementalBenchmark {
         return new Result(o, a, b, changed, bytes, samples, before, RebuildBenchmark.loadAverage());
     }
 
-    private Measured rebuild(RebuildOrchestrator orchestrator, Path catalog, boolean full) {
+    /** @param force whether to rebuild even when the catalog is live already (the set-up, on a reused projection) */
+    private Measured rebuild(RebuildOrchestrator orchestrator, Path catalog, boolean full, boolean force) {
         long t0 = System.nanoTime();
         RebuildResult r = orchestrator.rebuild(new RebuildRequest(Optional.of(catalog.toString()), false, false,
-                false, OptionalDouble.empty(), false, trigger).withFull(full), RunObserver.NONE);
+                force, OptionalDouble.empty(), false, trigger).withFull(full), RunObserver.NONE);
         Duration wall = Duration.ofNanos(System.nanoTime() - t0);
         if (r.generation() == null) {
             throw new KfmException(ErrorCode.FAILED, "bench-failed", "the rebuild swapped nothing: " + r.summary());
