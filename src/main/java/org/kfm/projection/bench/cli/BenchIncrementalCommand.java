@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
-import javax.sql.DataSource;
 import org.kfm.projection.artifact.ArtifactStores;
 import org.kfm.projection.bench.rebuild.BenchServices;
 import org.kfm.projection.bench.rebuild.IncrementalBenchmark;
@@ -22,7 +21,6 @@ import org.kfm.projection.db.PgIdentifier;
 import org.kfm.projection.error.UsageException;
 import org.kfm.projection.settings.RebuildSettings;
 import org.kfm.projection.settings.Settings;
-import org.postgresql.ds.PGSimpleDataSource;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -84,7 +82,7 @@ public class BenchIncrementalCommand implements Callable<Integer> {
         if (features < datasets || runs < 1 || datasets < 2) {
             throw new UsageException("invalid-option", "--runs must be >= 1, --datasets >= 2, --features >= --datasets");
         }
-        var services = BenchServices.create(dataSource(), settings, rebuild, stores, json, Clock.systemUTC(),
+        var services = BenchServices.create(BenchDatabase.of(jdbcUrl, agroal), settings, rebuild, stores, json, Clock.systemUTC(),
                 PgIdentifier.of(projection));
         var err = spec.commandLine().getErr();
         IncrementalBenchmark.Result r = new IncrementalBenchmark(services, json, CliTrigger.of(settings), line -> {
@@ -138,20 +136,4 @@ public class BenchIncrementalCommand implements Callable<Integer> {
         return sorted.get(sorted.size() / 2);
     }
 
-    private DataSource dataSource() {
-        if (jdbcUrl != null) {
-            PGSimpleDataSource ds = new PGSimpleDataSource();
-            ds.setURL(jdbcUrl);
-            ds.setApplicationName("kfm-projection-bench");
-            return ds;
-        }
-        try {
-            AgroalDataSource ds = agroal.get();
-            ds.getConfiguration();
-            return ds;
-        } catch (RuntimeException e) {
-            throw new UsageException("no-database", "no database configured: pass --jdbc-url or set "
-                    + "QUARKUS_DATASOURCE_JDBC_URL (bin/kfm-projection starts the local PostGIS when none is set)");
-        }
-    }
 }

@@ -26,7 +26,6 @@ import org.kfm.projection.bench.rebuild.BenchReport;
 import org.kfm.projection.bench.rebuild.BenchServices;
 import org.kfm.projection.bench.rebuild.PgTarget;
 import org.kfm.projection.bench.rebuild.RebuildBenchmark;
-import org.postgresql.ds.PGSimpleDataSource;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -115,7 +114,7 @@ public class BenchRebuildCommand implements Callable<Integer> {
         if (features < 1 || runs < 1 || datasets < 1 || (parallelism != null && parallelism < 1)) {
             throw new UsageException("invalid-option", "--features, --runs, --datasets and --parallelism must be >= 1");
         }
-        DataSource ds = dataSource();
+        DataSource ds = BenchDatabase.of(jdbcUrl, agroal);
         PgTarget target = target(ds);
         RebuildSettings r = parallelism != null ? rebuild.withParallelism(parallelism) : rebuild;
         var services = BenchServices.create(ds, settings, r, stores, json, Clock.systemUTC(),
@@ -139,23 +138,6 @@ public class BenchRebuildCommand implements Callable<Integer> {
         new BenchReport(result).lines().forEach(out::println);
         out.flush();
         return 0;
-    }
-
-    private DataSource dataSource() {
-        if (jdbcUrl != null) {
-            PGSimpleDataSource ds = new PGSimpleDataSource();
-            ds.setURL(jdbcUrl);
-            ds.setApplicationName("kfm-projection-bench");
-            return ds;
-        }
-        try {
-            AgroalDataSource ds = agroal.get();
-            ds.getConfiguration();
-            return ds;
-        } catch (RuntimeException e) {
-            throw new UsageException("no-database", "no database configured: pass --jdbc-url or set "
-                    + "QUARKUS_DATASOURCE_JDBC_URL (bin/kfm-projection starts the local PostGIS when none is set)");
-        }
     }
 
     /** What psql and ogr2ogr need, from the URL the data source really connects with. */
