@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -52,7 +51,7 @@ class KilledIncrementalRebuildLeavesLiveUntouchedIT {
                     .start("rebuild", "--catalog", next.toString());
             UUID runId;
             try {
-                waitFor(() -> child.process().isAlive() && carrying(fx), 120, child);
+                child.awaitCondition(() -> child.process().isAlive() && carrying(fx), 120);
                 runId = UUID.fromString(fx.one("SELECT run_id FROM kfm_ops.rebuild_run WHERE state = 'LOADING'"));
                 assertTrue(child.process().isAlive(), "the run ended before the kill:\n" + child.stderrText());
             } finally {
@@ -64,7 +63,7 @@ class KilledIncrementalRebuildLeavesLiveUntouchedIT {
             assertEquals(live, fx.liveSnapshot(), "live byte-identical: digests, rows, every column");
             assertEquals(1L, fx.liveGeneration());
             assertTrue(fx.exists(fx.shadow()), "the partial shadow is left for the next run");
-            waitFor(() -> !RebuildLock.isHeld(fx.dataSource(), PROJECTION), 30, child);
+            child.awaitCondition(() -> !RebuildLock.isHeld(fx.dataSource(), PROJECTION), 30);
 
             RebuildResult again = fx.rebuild(RebuildFixture.request(next));
 
@@ -84,15 +83,5 @@ class KilledIncrementalRebuildLeavesLiveUntouchedIT {
         return progress != null && "carry".equals(progress.path("step").asText())
                 && progress.path("carriedVersions").asInt() >= 1
                 && progress.path("carriedVersions").asInt() < progress.path("versionsToCarry").asInt();
-    }
-
-    private static void waitFor(BooleanSupplier condition, int seconds, KfmProcess.Started child)
-            throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
-        while (!condition.getAsBoolean()) {
-            assertTrue(System.nanoTime() < deadline, "condition not met in " + seconds + " s; child stderr:\n"
-                    + child.stderrText());
-            Thread.sleep(25);
-        }
     }
 }

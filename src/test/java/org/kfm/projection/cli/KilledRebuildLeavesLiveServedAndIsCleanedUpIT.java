@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -65,7 +64,7 @@ class KilledRebuildLeavesLiveServedAndIsCleanedUpIT {
                 .start("rebuild", "--catalog", big.toString());
         UUID runId;
         try {
-            waitFor(() -> child.process().isAlive() && loadingWithCommittedRows(), 120, child);
+            child.awaitCondition(() -> child.process().isAlive() && loadingWithCommittedRows(), 120);
             runId = UUID.fromString(fx.one("SELECT run_id FROM kfm_ops.rebuild_run WHERE state = 'LOADING'"));
             KfmException refused = fx.rebuildFails(RebuildFixture.forced(small));
             assertEquals(ErrorCode.LOCK_HELD, refused.code(), refused.getMessage());
@@ -85,7 +84,8 @@ class KilledRebuildLeavesLiveServedAndIsCleanedUpIT {
         assertEquals("LOADING", open.get("state").asText(), "the dead run stays open until the next rebuild");
         assertTrue(open.get("finished_at").isNull() && open.get("outcome").isNull(), open.toString());
         assertTrue(fx.exists(fx.shadow()), "the partial shadow is left for the next run");
-        waitFor(() -> !RebuildLock.isHeld(fx.dataSource(), PROJECTION) && noSessionsOf("kfm-projection"), 30, child);
+        child.awaitCondition(() -> !RebuildLock.isHeld(fx.dataSource(), PROJECTION)
+                && noSessionsOf("kfm-projection"), 30);
 
         RebuildResult next = fx.rebuild(RebuildFixture.forced(small));
 
@@ -116,15 +116,5 @@ class KilledRebuildLeavesLiveServedAndIsCleanedUpIT {
     private static boolean noSessionsOf(String application) {
         return "0".equals(fx.one("SELECT count(*) FROM pg_stat_activity WHERE datname = current_database()"
                 + " AND application_name = '" + application + "'"));
-    }
-
-    private static void waitFor(BooleanSupplier condition, int seconds, KfmProcess.Started child)
-            throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
-        while (!condition.getAsBoolean()) {
-            assertTrue(System.nanoTime() < deadline, "condition not met in " + seconds + " s; child stderr:\n"
-                    + child.stderrText());
-            Thread.sleep(50);
-        }
     }
 }

@@ -32,10 +32,10 @@ import org.kfm.projection.testing.TestDatabase;
  * the real run would decide them.
  */
 class DryRunPlansAgainstLiveIT {
-    private static final String LANDMARKS = "kansas-landmarks-20250314";
-    private static final String RIVERS = "kansas-rivers-20250401";
-    private static final String COUNTIES = "kansas-counties-20250520";
-    private static final String TOWNSHIPS = "kansas-townships-20250602";
+    private static final String LANDMARKS = TestCatalogs.LANDMARKS_VERSION;
+    private static final String RIVERS = TestCatalogs.RIVERS_VERSION;
+    private static final String COUNTIES = TestCatalogs.COUNTIES_VERSION;
+    private static final String TOWNSHIPS = TestCatalogs.TOWNSHIPS_VERSION;
     private static final String ADDED = "kansas-landmarks-20250701";
 
     @RegisterExtension

@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 
 /**
  * The packaged application as {@code bin/kfm-projection} runs it ({@link #jarFor}: {@code serve} the service's,
@@ -61,6 +62,16 @@ public final class KfmProcess {
     public record Started(Process process, Path stdout, Path stderr) {
         public String stderrText() {
             return read(stderr);
+        }
+
+        /** Polls {@code condition} until it holds; fails after {@code seconds}, showing the child's stderr. */
+        public void awaitCondition(BooleanSupplier condition, int seconds) throws InterruptedException {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+            while (!condition.getAsBoolean()) {
+                assertTrue(System.nanoTime() < deadline, "condition not met in " + seconds + " s; child stderr:\n"
+                        + stderrText());
+                Thread.sleep(25);
+            }
         }
     }
 

@@ -33,6 +33,11 @@ public final class TestCatalogs {
     public static final String COLLECTION = "kansas/collection.json";
     /** Rows the sample loads: 12 landmarks, 8 river reaches, 6 counties, 7 townships. */
     public static final long SAMPLE_ROWS = 33;
+    /** The sample's dataset versions ({@code kfm:dataset_version_id}). */
+    public static final String LANDMARKS_VERSION = "kansas-landmarks-20250314";
+    public static final String RIVERS_VERSION = "kansas-rivers-20250401";
+    public static final String COUNTIES_VERSION = "kansas-counties-20250520";
+    public static final String TOWNSHIPS_VERSION = "kansas-townships-20250602";
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
